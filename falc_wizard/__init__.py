@@ -1,0 +1,1 @@
+"""falc-wizard: guides a person through Mon espace santé, one action per screen, in FALC."""

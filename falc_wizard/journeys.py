@@ -1,0 +1,381 @@
+"""The content model: journeys and their steps, loaded from data files.
+
+A journey is a TOML file in ``falc_wizard/steps/`` (see docs/GUIDE-CONTENU.md).
+Content is data, not code, so a social worker or a FALC workshop can change a
+journey without touching Python.
+
+Every file is validated when the app starts. A bad file stops the start with
+one line that names the file, the step and the problem: a wrong journey must
+never reach a person half-way through a procedure.
+
+This module knows nothing of Flask: the engine and the FALC checker use it too.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Mapping
+
+#: The kinds of step the templates know how to show.
+STEP_KINDS = ("info", "action", "choice", "field", "end")
+
+#: How the real site's control looks, so that it can be drawn the same way.
+LABEL_LOOKS = ("bouton", "bouton-secondaire", "lien", "case", "champ", "menu")
+
+#: The answer recorded for a step that has no choices, once it is done.
+DONE = "fait"
+
+STEPS_DIR = Path(__file__).parent / "steps"
+PICTOGRAMS_DIR = Path(__file__).parent / "pictograms"
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+class ContentError(ValueError):
+    """A journey file is wrong. The message is one line: file, step, problem."""
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One big picture button on a choice screen."""
+
+    id: str
+    text: str
+    pictogram: str
+    next: str
+
+
+@dataclass(frozen=True)
+class Need:
+    """One thing the person needs before starting ("J'ai besoin de")."""
+
+    text: str
+    pictogram: str
+
+
+@dataclass(frozen=True)
+class Step:
+    """One screen: one action, 1 to 3 sentences, one pictogram."""
+
+    id: str
+    kind: str
+    sentences: tuple[str, ...]
+    pictogram: str
+    label: str = ""
+    label_look: str = "bouton"
+    field: str = ""
+    help_title: str = ""
+    help: tuple[str, ...] = ()
+    help_pictograms: tuple[str, ...] = ()
+    helper_note: str = ""
+    next: str = ""
+    choices: tuple[Choice, ...] = ()
+    real_site: bool = False
+    exceptions: tuple[str, ...] = ()
+
+    @property
+    def is_end(self) -> bool:
+        return self.kind == "end"
+
+    def answers(self) -> tuple[str, ...]:
+        """The answers this step accepts: its choice ids, or DONE."""
+        if self.kind == "choice":
+            return tuple(c.id for c in self.choices)
+        if self.is_end:
+            return ()
+        return (DONE,)
+
+    def next_for(self, answer: str) -> str | None:
+        """The step that follows this one for the given answer, or None."""
+        if self.kind == "choice":
+            for choice in self.choices:
+                if choice.id == answer:
+                    return choice.next
+            return None
+        if self.is_end or answer != DONE:
+            return None
+        return self.next
+
+    def choice(self, choice_id: str) -> Choice | None:
+        return next((c for c in self.choices if c.id == choice_id), None)
+
+
+@dataclass(frozen=True)
+class Journey:
+    """A whole procedure, as a graph of steps with no cycle."""
+
+    id: str
+    title: str
+    summary: str
+    pictogram: str
+    order: int
+    needs: tuple[Need, ...]
+    steps: Mapping[str, Step]
+    first: str
+    related: tuple[str, ...] = ()
+    validated_by: str = ""
+    validated_on: str = ""
+    source: str = ""
+
+    def step(self, step_id: str) -> Step | None:
+        return self.steps.get(step_id)
+
+    @property
+    def validated(self) -> bool:
+        """True once people with an intellectual disability have validated the text."""
+        return bool(self.validated_by and self.validated_on)
+
+    def walk(self, picks: Mapping[str, str]) -> list[Step]:
+        """The steps from the first to the end, taking ``picks[step_id]`` at each choice.
+
+        Raises KeyError when a choice on the way has no pick. Used by tests and
+        by the checker to go down one branch without the engine's bookkeeping.
+        """
+        steps, step_id = [], self.first
+        while True:
+            step = self.steps[step_id]
+            steps.append(step)
+            if step.is_end:
+                return steps
+            step_id = step.next_for(picks[step.id] if step.kind == "choice" else DONE)
+
+    def pictograms(self) -> set[str]:
+        names = {self.pictogram} | {n.pictogram for n in self.needs}
+        for step in self.steps.values():
+            names.add(step.pictogram)
+            names.update(step.help_pictograms)
+            names.update(c.pictogram for c in step.choices)
+        return names
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _text_tuple(value, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise ContentError(f"{where}: expected a sentence or a list of sentences")
+
+
+def _require(data: Mapping, key: str, where: str, kind=str):
+    if key not in data:
+        raise ContentError(f"{where}: '{key}' is missing")
+    value = data[key]
+    if not isinstance(value, kind) or (kind is str and not value.strip()):
+        raise ContentError(f"{where}: '{key}' must be a non-empty {kind.__name__}")
+    return value
+
+
+_STEP_KEYS = {
+    "id", "kind", "sentences", "pictogram", "label", "label_look", "field",
+    "help_title", "help", "help_pictograms", "helper_note", "next", "choices",
+    "real_site", "exceptions",
+}
+
+
+def _parse_step(raw: Mapping, default_next: str, where: str) -> Step:
+    step_id = _require(raw, "id", where)
+    where = f"{where} step '{step_id}'"
+    unknown = set(raw) - _STEP_KEYS
+    if unknown:
+        raise ContentError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    if not _ID.match(step_id):
+        raise ContentError(f"{where}: the id must be lowercase letters, digits and '-'")
+    kind = _require(raw, "kind", where)
+    if kind not in STEP_KINDS:
+        raise ContentError(f"{where}: unknown kind '{kind}' (expected one of {', '.join(STEP_KINDS)})")
+    sentences = _text_tuple(raw.get("sentences"), where)
+    if not 1 <= len(sentences) <= 3:
+        raise ContentError(f"{where}: a screen has 1 to 3 sentences, found {len(sentences)}")
+    label_look = raw.get("label_look", "champ" if kind == "field" else "bouton")
+    if label_look not in LABEL_LOOKS:
+        raise ContentError(f"{where}: unknown label_look '{label_look}'")
+    choices: list[Choice] = []
+    if kind == "choice":
+        raw_choices = raw.get("choices") or []
+        if not 2 <= len(raw_choices) <= 5:
+            raise ContentError(f"{where}: a choice screen has 2 to 5 choices, found {len(raw_choices)}")
+        for raw_choice in raw_choices:
+            cwhere = f"{where} choice"
+            cid = _require(raw_choice, "id", cwhere)
+            if not _ID.match(cid):
+                raise ContentError(f"{where} choice '{cid}': the id must be lowercase letters, digits and '-'")
+            cwhere = f"{where} choice '{cid}'"
+            choices.append(
+                Choice(
+                    id=cid,
+                    text=_require(raw_choice, "text", cwhere),
+                    pictogram=_require(raw_choice, "pictogram", cwhere),
+                    next=_require(raw_choice, "next", cwhere),
+                )
+            )
+        if len({c.id for c in choices}) != len(choices):
+            raise ContentError(f"{where}: two choices have the same id")
+        if "next" in raw:
+            raise ContentError(f"{where}: a choice step sets 'next' on each choice, not on the step")
+    elif raw.get("choices"):
+        raise ContentError(f"{where}: only a 'choice' step has choices")
+    if kind == "field" and not raw.get("field"):
+        raise ContentError(f"{where}: a field step names its practice 'field'")
+    if kind != "field" and raw.get("field"):
+        raise ContentError(f"{where}: only a 'field' step has a 'field'")
+    if kind == "end" and "next" in raw:
+        raise ContentError(f"{where}: an end step has no 'next'")
+    next_id = "" if kind in ("choice", "end") else raw.get("next", default_next)
+    return Step(
+        id=step_id,
+        kind=kind,
+        sentences=sentences,
+        pictogram=_require(raw, "pictogram", where),
+        label=raw.get("label", ""),
+        label_look=label_look,
+        field=raw.get("field", ""),
+        help_title=raw.get("help_title", ""),
+        help=_text_tuple(raw.get("help"), where),
+        help_pictograms=_text_tuple(raw.get("help_pictograms"), where),
+        helper_note=raw.get("helper_note", ""),
+        next=next_id,
+        choices=tuple(choices),
+        real_site=bool(raw.get("real_site", False)),
+        exceptions=_text_tuple(raw.get("exceptions"), where),
+    )
+
+
+def parse_journey(data: Mapping, source: str) -> Journey:
+    """Build a Journey from the parsed TOML of one file, or raise ContentError."""
+    where = source
+    journey_id = _require(data, "id", where)
+    if not _ID.match(journey_id):
+        raise ContentError(f"{where}: the journey id must be lowercase letters, digits and '-'")
+    raw_steps = data.get("steps") or []
+    if not raw_steps:
+        raise ContentError(f"{where}: the journey has no steps")
+    steps: dict[str, Step] = {}
+    for index, raw in enumerate(raw_steps):
+        following = raw_steps[index + 1].get("id", "") if index + 1 < len(raw_steps) else ""
+        step = _parse_step(raw, following, where)
+        if step.id in steps:
+            raise ContentError(f"{where} step '{step.id}': duplicate id")
+        steps[step.id] = step
+    needs = tuple(
+        Need(text=_require(n, "text", f"{where} need"), pictogram=_require(n, "pictogram", f"{where} need"))
+        for n in data.get("needs", [])
+    )
+    validation = data.get("validation", {})
+    journey = Journey(
+        id=journey_id,
+        title=_require(data, "title", where),
+        summary=_require(data, "summary", where),
+        pictogram=_require(data, "pictogram", where),
+        order=int(data.get("order", 100)),
+        needs=needs,
+        steps=steps,
+        first=data.get("first", raw_steps[0].get("id", "")),
+        related=tuple(data.get("related", [])),
+        validated_by=validation.get("by", ""),
+        validated_on=str(validation.get("on", "")),
+        source=source,
+    )
+    _check_graph(journey)
+    return journey
+
+
+def _check_graph(journey: Journey) -> None:
+    """Refuse unknown targets, unreachable steps, cycles and dead ends."""
+    where = journey.source
+    if journey.first not in journey.steps:
+        raise ContentError(f"{where}: the first step '{journey.first}' does not exist")
+    for step in journey.steps.values():
+        targets = [c.next for c in step.choices] if step.kind == "choice" else [step.next]
+        for target in targets:
+            if step.is_end:
+                continue
+            if not target:
+                raise ContentError(f"{where} step '{step.id}': a path with no end (no next step after it)")
+            if target not in journey.steps:
+                raise ContentError(f"{where} step '{step.id}': unknown next step '{target}'")
+    # Depth-first walk: every reachable step is visited, and no path loops.
+    reachable: set[str] = set()
+    on_stack: set[str] = set()
+
+    def visit(step_id: str) -> None:
+        if step_id in on_stack:
+            raise ContentError(f"{where} step '{step_id}': a path with no end (it loops back to this step)")
+        if step_id in reachable:
+            return
+        reachable.add(step_id)
+        on_stack.add(step_id)
+        step = journey.steps[step_id]
+        for answer in step.answers():
+            visit(step.next_for(answer))
+        on_stack.discard(step_id)
+
+    visit(journey.first)
+    for step_id in journey.steps:
+        if step_id not in reachable:
+            raise ContentError(f"{where} step '{step_id}': unreachable step")
+
+
+def check_references(
+    journeys: Mapping[str, Journey],
+    pictograms: Iterable[str],
+    fields: Iterable[str],
+) -> None:
+    """Refuse a pictogram, a practice field or a related journey that does not exist."""
+    known_pictos, known_fields = set(pictograms), set(fields)
+    for journey in journeys.values():
+        where = journey.source
+        for name in sorted({journey.pictogram} | {n.pictogram for n in journey.needs}):
+            if name not in known_pictos:
+                raise ContentError(f"{where}: missing pictogram '{name}'")
+        for step in journey.steps.values():
+            names = {step.pictogram, *step.help_pictograms, *(c.pictogram for c in step.choices)}
+            for name in sorted(names):
+                if name not in known_pictos:
+                    raise ContentError(f"{where} step '{step.id}': missing pictogram '{name}'")
+            if step.field and step.field not in known_fields:
+                raise ContentError(f"{where} step '{step.id}': unknown practice field '{step.field}'")
+        for other in journey.related:
+            if other not in journeys:
+                raise ContentError(f"{where}: unknown related journey '{other}'")
+
+
+def load_file(path: Path) -> Journey:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise ContentError(f"{path.name}: not valid TOML ({error})") from None
+    return parse_journey(data, path.name)
+
+
+def available_pictograms(directory: Path = PICTOGRAMS_DIR) -> set[str]:
+    return {p.stem for p in directory.glob("*.svg")}
+
+
+def load_journeys(
+    directory: Path = STEPS_DIR,
+    pictograms: Iterable[str] | None = None,
+    fields: Iterable[str] | None = None,
+) -> dict[str, Journey]:
+    """Load and validate every journey file of a folder, in home-page order."""
+    journeys: dict[str, Journey] = {}
+    for path in sorted(directory.glob("*.toml")):
+        journey = load_file(path)
+        if journey.id in journeys:
+            raise ContentError(f"{path.name}: duplicate journey id '{journey.id}'")
+        journeys[journey.id] = journey
+    if pictograms is None:
+        pictograms = available_pictograms()
+    if fields is None:
+        from .practice_rules import FIELD_RULES
+
+        fields = FIELD_RULES
+    check_references(journeys, pictograms, fields)
+    return dict(sorted(journeys.items(), key=lambda item: (item[1].order, item[0])))
