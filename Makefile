@@ -1,0 +1,28 @@
+# The two commands of the README's Quick start, and what they need.
+#   make serve   install the app in .venv and serve it on http://127.0.0.1:8000/
+#   make test    install the app and its test tools (Chromium from Debian), run every test
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+
+.PHONY: serve test install-test chromium catalogs
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+serve: $(VENV)/bin/python
+	$(PY) -m pip install -q .
+	$(VENV)/bin/falc-wizard serve
+
+install-test: $(VENV)/bin/python
+	$(PY) -m pip install -q -e '.[test]'
+
+# Debian's Chromium for the browser tests (Playwright cannot download its own here).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; fi; }
+
+test: install-test chromium
+	$(PY) -m pytest

@@ -1,0 +1,58 @@
+"""The ``falc-wizard`` command: ``serve`` runs the app under a real WSGI server."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def serve(args: argparse.Namespace) -> int:
+    from . import create_app
+
+    app = create_app()
+    if args.debug:
+        # Flask's development server, only on request: it reloads and shows tracebacks.
+        app.run(host=args.host, port=args.port, debug=True)
+        return 0
+    import waitress
+
+    print(f"falc-wizard: http://{args.host}:{args.port}/", flush=True)
+    waitress.serve(app, host=args.host, port=args.port, threads=args.threads, ident="falc-wizard")
+    return 0
+
+
+def check(args: argparse.Namespace) -> int:
+    """Load and validate every journey file, as the app does at start-up."""
+    from .journeys import ContentError, load_journeys
+
+    try:
+        journeys = load_journeys()
+    except ContentError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    for journey in journeys.values():
+        print(f"{journey.id}: {len(journey.steps)} steps")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="falc-wizard", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("serve", help="serve the app (waitress; --debug for Flask's server)")
+    run.add_argument("--host", default="127.0.0.1")
+    run.add_argument("--port", type=int, default=8000)
+    run.add_argument("--threads", type=int, default=8)
+    run.add_argument("--debug", action="store_true", help="Flask's development server, with reload")
+    run.set_defaults(func=serve)
+    validate = commands.add_parser("check", help="validate every journey file")
+    validate.set_defaults(func=check)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,79 @@
+"""Settings and their defaults, read from ``FALC_*`` environment variables.
+
+Every setting has a safe default for a workstation. Production is switched on
+with ``FALC_ENV=production``: the app then refuses to start without a secret
+key from the environment, rather than sign cookies with a key nobody set.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Mapping
+
+
+class ConfigError(RuntimeError):
+    """A setting is missing or wrong: the app must not start."""
+
+
+def _csv(value: str) -> list[str]:
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def from_environment(environ: Mapping[str, str] | None = None) -> dict:
+    """Flask settings drawn from the environment (see the README for each one)."""
+    env = os.environ if environ is None else environ
+    production = env.get("FALC_ENV", "development") == "production"
+    public_url = env.get("FALC_PUBLIC_URL", "").rstrip("/")
+    https = env.get("FALC_HTTPS", "1" if public_url.startswith("https://") else "0") == "1"
+    settings = {
+        "PRODUCTION": production,
+        "SECRET_KEY": env.get("FALC_SECRET_KEY", ""),
+        "SECRET_KEY_FALLBACKS": _csv(env.get("FALC_SECRET_KEY_FALLBACKS", "")),
+        "PUBLIC_URL": public_url,
+        "RESUME_DAYS": int(env.get("FALC_RESUME_DAYS", "30")),
+        "HTTPS": https,
+        "TRUSTED_HOSTS": _csv(env.get("FALC_TRUSTED_HOSTS", "")) or None,
+    }
+    return settings
+
+
+def base_settings() -> dict:
+    """Settings that do not depend on the environment: safe cookies, CSRF, limits."""
+    return {
+        # The cookie dies with the browser: a shared tablet forgets the last person.
+        "SESSION_PERMANENT": False,
+        "SESSION_COOKIE_NAME": "falc",
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        # A slow person is never refused a page they were allowed to post:
+        # the CSRF token lives as long as the session.
+        "WTF_CSRF_TIME_LIMIT": None,
+        "WTF_CSRF_SSL_STRICT": True,
+        # The largest legitimate post is a few short fields.
+        "MAX_CONTENT_LENGTH": 16 * 1024,
+        "MAX_FORM_MEMORY_SIZE": 16 * 1024,
+        "MAX_FORM_PARTS": 50,
+        "BABEL_DEFAULT_LOCALE": "fr",
+        "LANGUAGES": ("fr",),
+    }
+
+
+def ensure_secret_key(config: dict, instance_path: Path) -> None:
+    """Refuse to run production without a key; make and keep one in development."""
+    if config.get("SECRET_KEY"):
+        return
+    if config.get("PRODUCTION"):
+        raise ConfigError(
+            "FALC_SECRET_KEY is not set: in production the secret key must come from the environment."
+        )
+    key_file = instance_path / "secret_key"
+    if key_file.exists():
+        config["SECRET_KEY"] = key_file.read_text().strip()
+        return
+    instance_path.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_hex(32)
+    key_file.write_text(key)
+    key_file.chmod(0o600)
+    config["SECRET_KEY"] = key

@@ -1,0 +1,46 @@
+"""Languages: French is the source; the person's choice is kept for the session.
+
+The language comes, in order, from the person's choice on screen, then from the
+browser's preference, then French. Content strings (journey files) go through
+the same catalog as the templates, with ``translate`` instead of Jinja's ``_``
+so that a sentence from a data file is always escaped, never taken as HTML.
+"""
+
+from __future__ import annotations
+
+from flask import Flask, current_app, request, session
+from flask_babel import Babel, get_locale
+from flask_babel import gettext as _gettext
+
+from .resources import resource_dir
+
+
+def available_languages() -> tuple[str, ...]:
+    """French, plus every language that has a catalog in translations/."""
+    found = {p.parent.parent.name for p in resource_dir("translations").glob("*/LC_MESSAGES/messages.po")}
+    return ("fr", *sorted(found - {"fr"}))
+
+
+def select_locale() -> str:
+    languages = current_app.config["LANGUAGES"]
+    chosen = session.get("lang")
+    if chosen in languages:
+        return chosen
+    return request.accept_languages.best_match(languages) or "fr"
+
+
+def translate(text: str, **params) -> str:
+    """Translate one French sentence (content or code); empty stays empty."""
+    if not text:
+        return ""
+    return _gettext(text, **params) if params else _gettext(text)
+
+
+def current_language() -> str:
+    return str(get_locale() or "fr")
+
+
+def init_app(app: Flask) -> None:
+    app.config["LANGUAGES"] = available_languages()
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(resource_dir("translations"))
+    Babel(app, locale_selector=select_locale)

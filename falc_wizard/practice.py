@@ -1,0 +1,35 @@
+"""Practice mode glue: read a practice field from a posted form, check it, forget it.
+
+The rules themselves are in ``practice_rules`` (pure Python, tested alone).
+The values read here live only for the time of one request: they are checked,
+shown back in the page when there is an error (so nothing is lost), and never
+put in the session, a log or a file.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from .i18n import translate
+from .practice_rules import FIELD_RULES, FieldRule
+
+#: Longer than any real value; a longer post is cut, not stored.
+MAX_VALUE_LENGTH = 200
+
+
+def rule_for(field_name: str) -> FieldRule:
+    return FIELD_RULES[field_name]
+
+
+def read_values(rule: FieldRule, form: Mapping[str, str]) -> dict[str, str]:
+    return {item.name: str(form.get(item.name, ""))[:MAX_VALUE_LENGTH] for item in rule.inputs}
+
+
+def check_submission(rule: FieldRule, form: Mapping[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """The values typed and the translated error of each wrong input ({} when all is right)."""
+    values = read_values(rule, form)
+    errors = {
+        name: translate(message.text, **dict(message.params))
+        for name, message in rule.check(values).items()
+    }
+    return values, errors

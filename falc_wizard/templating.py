@@ -1,0 +1,36 @@
+"""What every template can use: content translation, pictograms, the person's settings."""
+
+from __future__ import annotations
+
+from flask import Flask, current_app, session
+
+from .i18n import current_language, translate
+from .pictograms import pictogram_alt
+
+#: The free help line of Mon espace santé, from the seeds.
+HELP_LINE = "3422"
+
+
+def display_settings() -> dict:
+    """The person's display choices, kept in the session (work without JavaScript)."""
+    return {
+        "helper": bool(session.get("helper")),
+        "large_text": bool(session.get("large_text")),
+        "contrast": bool(session.get("contrast")),
+    }
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.filters["tr"] = translate
+    app.jinja_env.globals["pictogram_alt"] = pictogram_alt
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+
+    @app.context_processor
+    def inject_globals() -> dict:
+        return {
+            "settings": display_settings(),
+            "lang": current_language(),
+            "languages": current_app.config["LANGUAGES"],
+            "help_line": HELP_LINE,
+        }

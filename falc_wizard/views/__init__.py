@@ -1,0 +1,1 @@
+"""Flask blueprints: pages (home, settings, pictograms), wizard (the journeys), errors."""

@@ -1,0 +1,42 @@
+"""Error pages: one FALC sentence and a big "Accueil" button, never a stack trace."""
+
+from __future__ import annotations
+
+from flask import Flask, render_template
+from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+#: status -> (title, sentence). Any other 4xx uses the 400 text.
+MESSAGES = {
+    400: (_l("Je ne peux pas ouvrir cette page"), _l("Je retourne à l'accueil pour recommencer.")),
+    404: (_l("Je ne trouve pas cette page"), _l("Je retourne à l'accueil pour choisir un parcours.")),
+    405: (_l("Je ne peux pas ouvrir cette page"), _l("Je retourne à l'accueil pour recommencer.")),
+    413: (_l("Ce que j'ai écrit est trop long"), _l("Je retourne à l'accueil pour recommencer.")),
+    500: (_l("Il y a un problème sur le site"), _l("Ce n'est pas ma faute. Je réessaie dans 5 minutes.")),
+}
+
+
+def render_error(status: int, journey=None):
+    title, sentence = MESSAGES.get(status, MESSAGES[500] if status >= 500 else MESSAGES[400])
+    return render_template("error.html", title=title, sentence=sentence, journey=journey), status
+
+
+def render_expired(journey=None):
+    """The gentle page for a session or token that is gone: start again, or go home."""
+    return render_template("expired.html", journey=journey), 400
+
+
+def init_app(app: Flask) -> None:
+    @app.errorhandler(CSRFError)
+    def csrf_error(error):
+        return render_expired()
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        return render_error(error.code or 500)
+
+    @app.errorhandler(Exception)
+    def unexpected_error(error: Exception):
+        app.logger.exception("Unexpected error")
+        return render_error(500)

@@ -1,0 +1,58 @@
+"""Home, display settings, pictogram files and the health check."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, redirect, render_template, request, send_from_directory, session, url_for
+
+from ..pictograms import PICTOGRAMS_DIR, titles
+
+bp = Blueprint("pages", __name__)
+
+#: The settings a person can switch on or off; all live in the session only.
+TOGGLES = ("helper", "large_text", "contrast")
+
+
+@bp.get("/")
+def home():
+    journeys = current_app.extensions["falc_journeys"]
+    return render_template("home.html", journeys=list(journeys.values()))
+
+
+@bp.post("/reglages")
+def update_settings():
+    """Switch a display setting or the language, then go back to the same page."""
+    toggle = request.form.get("toggle")
+    if toggle in TOGGLES:
+        session[toggle] = not session.get(toggle, False)
+    lang = request.form.get("lang")
+    if lang in current_app.config["LANGUAGES"]:
+        session["lang"] = lang
+    return redirect(_safe_return(request.form.get("retour")), 303)
+
+
+def _safe_return(target: str | None) -> str:
+    """Only a path of this site: never an open redirect."""
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return url_for("pages.home")
+
+
+@bp.post("/fini")
+def finished():
+    """'J'ai fini': forget everything about this person (shared tablets)."""
+    session.clear()
+    return redirect(url_for("pages.home"), 303)
+
+
+@bp.get("/pictogrammes/<name>.svg")
+def pictogram(name: str):
+    if name not in titles():
+        abort(404)
+    response = send_from_directory(PICTOGRAMS_DIR, f"{name}.svg", mimetype="image/svg+xml", max_age=86400)
+    return response
+
+
+@bp.get("/sante")
+def health():
+    """For a load balancer: the app is up and its content is loaded."""
+    return {"status": "ok", "journeys": len(current_app.extensions["falc_journeys"])}

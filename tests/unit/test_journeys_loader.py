@@ -1,0 +1,90 @@
+"""The loader refuses a bad journey file with one line: file, step, problem."""
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from falc_wizard.journeys import ContentError, check_references, load_journeys, parse_journey
+
+DEMO = Path(__file__).parent.parent / "fixtures" / "steps" / "demo.toml"
+
+
+def demo_data():
+    return tomllib.loads(DEMO.read_text(encoding="utf-8"))
+
+
+def refused(data) -> str:
+    with pytest.raises(ContentError) as caught:
+        parse_journey(data, "demo.toml")
+    message = str(caught.value)
+    assert "\n" not in message
+    assert message.startswith("demo.toml")
+    return message
+
+
+def test_the_demo_file_is_valid():
+    journey = parse_journey(demo_data(), "demo.toml")
+    assert journey.first == "debut"
+    assert journey.steps["verifier"].next == "envoi"  # default: the next step in the file
+
+
+def test_unknown_next_step():
+    data = demo_data()
+    data["steps"][0]["next"] = "nulle-part"
+    assert refused(data) == "demo.toml step 'debut': unknown next step 'nulle-part'"
+
+
+def test_duplicate_id():
+    data = demo_data()
+    data["steps"][2]["id"] = "debut"
+    assert "step 'debut': duplicate id" in refused(data)
+
+
+def test_unreachable_step():
+    data = demo_data()
+    data["steps"][1]["choices"][1]["next"] = "serie-sans-photo"
+    # serie-avec-photo and verifier can no longer be reached
+    assert "unreachable step" in refused(data)
+
+
+def test_a_path_with_no_end():
+    data = demo_data()
+    data["steps"][-1]["kind"] = "info"  # the last step now leads nowhere
+    assert refused(data) == "demo.toml step 'fin': a path with no end (no next step after it)"
+
+
+def test_a_loop_is_a_path_with_no_end():
+    data = demo_data()
+    data["steps"][3]["next"] = "debut"
+    assert "a path with no end (it loops back" in refused(data)
+
+
+@pytest.mark.parametrize("change, problem", [
+    (lambda d: d["steps"][0].update(sentences=[]), "1 to 3 sentences"),
+    (lambda d: d["steps"][0].update(sentences=["a.", "b.", "c.", "d."]), "1 to 3 sentences"),
+    (lambda d: d["steps"][0].update(kind="popup"), "unknown kind"),
+    (lambda d: d["steps"][1].update(choices=d["steps"][1]["choices"][:1]), "2 to 5 choices"),
+    (lambda d: d["steps"][2].pop("field"), "names its practice 'field'"),
+    (lambda d: d["steps"][0].update(colour="red"), "unknown key(s) colour"),
+    (lambda d: d["steps"][0].pop("pictogram"), "'pictogram' is missing"),
+])
+def test_malformed_steps(change, problem):
+    data = demo_data()
+    change(data)
+    assert problem in refused(data)
+
+
+def test_missing_pictogram_and_unknown_field():
+    journey = parse_journey(demo_data(), "demo.toml")
+    everything = journey.pictograms()
+    with pytest.raises(ContentError, match="step 'envoi': missing pictogram 'sms'"):
+        check_references({"demo": journey}, everything - {"sms"}, {"serie_sans_photo", "serie_avec_photo"})
+    with pytest.raises(ContentError, match="unknown practice field 'serie_avec_photo'"):
+        check_references({"demo": journey}, everything, {"serie_sans_photo"})
+    check_references({"demo": journey}, everything, {"serie_sans_photo", "serie_avec_photo"})
+
+
+def test_the_shipped_journeys_all_load():
+    journeys = load_journeys()
+    assert journeys, "no journey file found"

@@ -1,0 +1,172 @@
+"""The web layer on the demo journey: one URL per step, PRG, guards, errors."""
+
+import re
+
+from falc_wizard.journeys import DONE
+
+
+def start(browser, mode="guide"):
+    browser.get("/parcours/demo")
+    return browser.post(data={"mode": mode})
+
+
+def test_home_shows_a_card_per_journey(demo_browser):
+    page = demo_browser.get("/").get_data(as_text=True)
+    assert 'href="/parcours/demo"' in page
+    assert "Je teste" in page
+
+
+def test_start_screen_lists_needs_and_the_tutor_prompt(demo_browser):
+    page = demo_browser.get("/parcours/demo").get_data(as_text=True)
+    assert "J&#39;ai besoin de :" in page
+    assert "Ma carte Vitale" in page
+    assert "Si je suis sous tutelle, je demande de l&#39;aide à mon tuteur." in page
+    assert "Je commence" in page and "Je m&#39;entraîne" in page
+
+
+def test_each_post_redirects_to_the_next_step(demo_browser):
+    response = demo_browser.client.get("/parcours/demo")
+    demo_browser.page = response.get_data(as_text=True)
+    demo_browser.url = "/parcours/demo"
+    response = demo_browser.post(data={"mode": "guide"}, follow=False)
+    assert response.status_code == 303
+    assert response.headers["Location"] == "/parcours/demo/debut"
+    demo_browser.get("/parcours/demo/debut")
+    response = demo_browser.post(follow=False)
+    assert response.status_code == 303 and response.headers["Location"] == "/parcours/demo/carte"
+
+
+def test_walk_both_branches_to_the_end(demo_browser):
+    for choice, expected in [("sans-photo", ["serie-sans-photo", "envoi"]),
+                             ("avec-photo", ["serie-avec-photo", "verifier", "envoi"])]:
+        start(demo_browser)
+        demo_browser.post()  # debut
+        assert demo_browser.url == "/parcours/demo/carte"
+        demo_browser.post(data={"choix": choice})
+        seen = []
+        while demo_browser.url != "/parcours/demo/envoi":
+            seen.append(demo_browser.url.rsplit("/", 1)[1])
+            demo_browser.post()
+        assert seen + ["envoi"] == expected
+        demo_browser.post(data={"choix": "sms"})
+        assert demo_browser.url == "/parcours/demo/fin"
+        assert "Bravo !" in demo_browser.page
+        assert "J&#39;ai fini" in demo_browser.page
+
+
+def test_progress_is_shown_and_follows_the_branch(demo_browser):
+    start(demo_browser)
+    assert "Étape 1 sur 5" in demo_browser.page
+    demo_browser.post()
+    demo_browser.post(data={"choix": "avec-photo"})
+    assert "Étape 3 sur 6" in demo_browser.page
+    assert 'aria-current="step"' in demo_browser.page
+
+
+def test_a_step_not_yet_reachable_redirects_to_the_current_one(demo_browser):
+    start(demo_browser)
+    response = demo_browser.client.get("/parcours/demo/fin")
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/parcours/demo/debut"
+
+
+def test_refresh_after_a_post_does_not_post_again(demo_browser):
+    start(demo_browser)
+    demo_browser.post()
+    first = demo_browser.get("/parcours/demo/carte").get_data(as_text=True)
+    again = demo_browser.get("/parcours/demo/carte").get_data(as_text=True)
+    assert first == again and "Étape 2 sur 5" in again
+
+
+def test_back_keeps_the_choice_and_shows_it(demo_browser):
+    start(demo_browser)
+    demo_browser.post()
+    demo_browser.post(data={"choix": "avec-photo"})
+    assert 'href="/parcours/demo/carte"' in demo_browser.page  # the Retour link
+    page = demo_browser.get("/parcours/demo/carte").get_data(as_text=True)
+    assert re.search(r'value="avec-photo" class="choice chosen"', page)
+    # the later step is still reachable: nothing was lost
+    assert demo_browser.client.get("/parcours/demo/serie-avec-photo").status_code == 200
+
+
+def test_changing_a_choice_moves_to_the_new_branch(demo_browser):
+    start(demo_browser)
+    demo_browser.post()
+    demo_browser.post(data={"choix": "avec-photo"})
+    demo_browser.get("/parcours/demo/carte")
+    demo_browser.post(data={"choix": "sans-photo"})
+    assert demo_browser.url == "/parcours/demo/serie-sans-photo"
+    assert demo_browser.client.get("/parcours/demo/serie-avec-photo").status_code == 302
+
+
+def test_a_missing_choice_is_a_falc_message_not_an_error(demo_browser):
+    start(demo_browser)
+    demo_browser.post()
+    response = demo_browser.post(data={"choix": "bleue"})
+    assert response.status_code == 400
+    assert "Je choisis une réponse." in demo_browser.page
+
+
+def test_unknown_journey_or_step_is_a_falc_404(demo_browser):
+    for url in ("/parcours/inconnu", "/parcours/demo/inconnue", "/nulle-part"):
+        response = demo_browser.get(url)
+        assert response.status_code == 404
+        assert "Je ne trouve pas cette page" in demo_browser.page
+        assert ">Accueil</a>" in demo_browser.page
+
+
+def test_post_without_csrf_token_gets_the_gentle_page(demo_browser):
+    start(demo_browser)
+    response = demo_browser.client.post("/parcours/demo/debut", data={})
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "Cette page n&#39;est plus ouverte" in page
+    assert "Traceback" not in page
+
+
+def test_no_session_on_a_step_gets_the_gentle_page(demo_app):
+    response = demo_app.test_client().get("/parcours/demo/carte")
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "Je recommence" in page and 'href="/parcours/demo"' in page
+
+
+def test_a_tampered_cookie_is_ignored_gently(demo_browser):
+    start(demo_browser)
+    demo_browser.client.set_cookie("falc", "eyJwYXJjb3VycyI6e319.tampered.signature")
+    response = demo_browser.client.get("/parcours/demo/carte")
+    assert response.status_code == 400
+    assert "Cette page n&#39;est plus ouverte" in response.get_data(as_text=True)
+
+
+def test_the_cookie_holds_only_ids_and_choices(demo_app, demo_browser):
+    start(demo_browser, mode="entrainement")
+    demo_browser.post()
+    demo_browser.post(data={"choix": "avec-photo"})
+    cookie = demo_browser.client.get_cookie("falc")
+    serializer = demo_app.session_interface.get_signing_serializer(demo_app)
+    session = serializer.loads(cookie.value)
+    assert session["parcours"] == {"demo": {"j": "demo", "a": {"debut": DONE, "carte": "avec-photo"}, "p": 1}}
+    assert set(session) <= {"parcours", "csrf_token", "helper", "large_text", "contrast", "lang"}
+
+
+def test_finished_forgets_everything(demo_browser):
+    start(demo_browser)
+    demo_browser.get("/parcours/demo/debut")
+    demo_browser.post(url="/fini")
+    assert demo_browser.client.get("/parcours/demo/debut").status_code == 400
+
+
+def test_helper_mode_shows_helper_notes(demo_browser):
+    start(demo_browser)
+    assert "Pour l’accompagnant" not in demo_browser.page
+    demo_browser.post(url="/reglages", data={"toggle": "helper", "retour": "/parcours/demo/debut"})
+    assert demo_browser.url == "/parcours/demo/debut"
+    assert "Pour l’accompagnant" in demo_browser.page
+    assert "à faire relire" in demo_browser.page
+
+
+def test_settings_never_redirect_off_site(demo_browser):
+    demo_browser.get("/")
+    response = demo_browser.post(url="/reglages", data={"toggle": "contrast", "retour": "//evil.example/"}, follow=False)
+    assert response.headers["Location"] == "/"
