@@ -27,6 +27,7 @@ def demo():
     return load_file(FIXTURES / "steps" / "demo.toml")
 
 
+import html
 import re
 
 _CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -42,9 +43,13 @@ class Browser:
         self.page = ""
         self.url = "/"
 
+    def text(self, response) -> str:
+        """A response's HTML with entities decoded, to compare with plain sentences."""
+        return html.unescape(response.get_data(as_text=True))
+
     def get(self, url, **kwargs):
         response = self.client.get(url, **kwargs)
-        self.url, self.page = url, response.get_data(as_text=True)
+        self.url, self.page = url, html.unescape(response.get_data(as_text=True))
         return response
 
     def token(self) -> str:
@@ -58,7 +63,7 @@ class Browser:
         response = self.client.post(url, data=form)
         if follow and response.status_code == 303:
             return self.get(response.headers["Location"])
-        self.page = response.get_data(as_text=True)
+        self.page = html.unescape(response.get_data(as_text=True))
         return response
 
 

@@ -56,11 +56,12 @@ def server(tmp_path):
         cwd=tmp_path, env=env, stdout=log, stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
+    for _ in range(150):
         try:
             urllib.request.urlopen(base + "/sante", timeout=1)
             break
         except (urllib.error.URLError, ConnectionError):
+            assert process.poll() is None, (tmp_path / "server.log").read_text()
             time.sleep(0.1)
     yield base, tmp_path
     process.terminate()

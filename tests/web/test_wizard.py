@@ -1,5 +1,6 @@
 """The web layer on the demo journey: one URL per step, PRG, guards, errors."""
 
+import html
 import re
 
 from falc_wizard.journeys import DONE
@@ -11,22 +12,22 @@ def start(browser, mode="guide"):
 
 
 def test_home_shows_a_card_per_journey(demo_browser):
-    page = demo_browser.get("/").get_data(as_text=True)
+    demo_browser.get("/"); page = demo_browser.page
     assert 'href="/parcours/demo"' in page
     assert "Je teste" in page
 
 
 def test_start_screen_lists_needs_and_the_tutor_prompt(demo_browser):
-    page = demo_browser.get("/parcours/demo").get_data(as_text=True)
-    assert "J&#39;ai besoin de :" in page
+    demo_browser.get("/parcours/demo"); page = demo_browser.page
+    assert "J'ai besoin de :" in page
     assert "Ma carte Vitale" in page
-    assert "Si je suis sous tutelle, je demande de l&#39;aide à mon tuteur." in page
-    assert "Je commence" in page and "Je m&#39;entraîne" in page
+    assert "Si je suis sous tutelle, je demande de l'aide à mon tuteur." in page
+    assert "Je commence" in page and "Je m'entraîne" in page
 
 
 def test_each_post_redirects_to_the_next_step(demo_browser):
     response = demo_browser.client.get("/parcours/demo")
-    demo_browser.page = response.get_data(as_text=True)
+    demo_browser.page = demo_browser.text(response)
     demo_browser.url = "/parcours/demo"
     response = demo_browser.post(data={"mode": "guide"}, follow=False)
     assert response.status_code == 303
@@ -51,7 +52,7 @@ def test_walk_both_branches_to_the_end(demo_browser):
         demo_browser.post(data={"choix": "sms"})
         assert demo_browser.url == "/parcours/demo/fin"
         assert "Bravo !" in demo_browser.page
-        assert "J&#39;ai fini" in demo_browser.page
+        assert "J'ai fini" in demo_browser.page
 
 
 def test_progress_is_shown_and_follows_the_branch(demo_browser):
@@ -73,8 +74,8 @@ def test_a_step_not_yet_reachable_redirects_to_the_current_one(demo_browser):
 def test_refresh_after_a_post_does_not_post_again(demo_browser):
     start(demo_browser)
     demo_browser.post()
-    first = demo_browser.get("/parcours/demo/carte").get_data(as_text=True)
-    again = demo_browser.get("/parcours/demo/carte").get_data(as_text=True)
+    first = demo_browser.text(demo_browser.get("/parcours/demo/carte"))
+    again = demo_browser.text(demo_browser.get("/parcours/demo/carte"))
     assert first == again and "Étape 2 sur 5" in again
 
 
@@ -83,7 +84,7 @@ def test_back_keeps_the_choice_and_shows_it(demo_browser):
     demo_browser.post()
     demo_browser.post(data={"choix": "avec-photo"})
     assert 'href="/parcours/demo/carte"' in demo_browser.page  # the Retour link
-    page = demo_browser.get("/parcours/demo/carte").get_data(as_text=True)
+    page = demo_browser.text(demo_browser.get("/parcours/demo/carte"))
     assert re.search(r'value="avec-photo" class="choice chosen"', page)
     # the later step is still reachable: nothing was lost
     assert demo_browser.client.get("/parcours/demo/serie-avec-photo").status_code == 200
@@ -119,15 +120,15 @@ def test_post_without_csrf_token_gets_the_gentle_page(demo_browser):
     start(demo_browser)
     response = demo_browser.client.post("/parcours/demo/debut", data={})
     assert response.status_code == 400
-    page = response.get_data(as_text=True)
-    assert "Cette page n&#39;est plus ouverte" in page
+    page = demo_browser.text(response)
+    assert "Cette page n'est plus ouverte" in page
     assert "Traceback" not in page
 
 
 def test_no_session_on_a_step_gets_the_gentle_page(demo_app):
     response = demo_app.test_client().get("/parcours/demo/carte")
     assert response.status_code == 400
-    page = response.get_data(as_text=True)
+    page = html.unescape(response.get_data(as_text=True))
     assert "Je recommence" in page and 'href="/parcours/demo"' in page
 
 
@@ -136,7 +137,7 @@ def test_a_tampered_cookie_is_ignored_gently(demo_browser):
     demo_browser.client.set_cookie("falc", "eyJwYXJjb3VycyI6e319.tampered.signature")
     response = demo_browser.client.get("/parcours/demo/carte")
     assert response.status_code == 400
-    assert "Cette page n&#39;est plus ouverte" in response.get_data(as_text=True)
+    assert "Cette page n'est plus ouverte" in demo_browser.text(response)
 
 
 def test_the_cookie_holds_only_ids_and_choices(demo_app, demo_browser):
