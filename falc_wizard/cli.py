@@ -35,6 +35,26 @@ def check(args: argparse.Namespace) -> int:
     return 0
 
 
+def lint(args: argparse.Namespace) -> int:
+    """Check every journey in every language against the FALC rules; 1 when there are findings."""
+    from .i18n import available_languages
+    from .journeys import ContentError, load_journeys
+    from .lint import lint as run_lint
+
+    try:
+        journeys = load_journeys()
+    except ContentError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    languages = args.lang or available_languages()
+    findings = run_lint(journeys.values(), languages)
+    for finding in findings:
+        print(finding)
+    print(f"{len(findings)} finding(s) in {len(journeys)} journeys, languages: {', '.join(languages)}",
+          file=sys.stderr)
+    return 1 if findings else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="falc-wizard", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -46,6 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.set_defaults(func=serve)
     validate = commands.add_parser("check", help="validate every journey file")
     validate.set_defaults(func=check)
+    checker = commands.add_parser("lint", help="check every journey against the FALC rules, in every language")
+    checker.add_argument("--lang", action="append", help="only this language (repeat for more)")
+    checker.set_defaults(func=lint)
     return parser
 
 
