@@ -9,7 +9,11 @@ import sys
 def serve(args: argparse.Namespace) -> int:
     from . import create_app
 
+    from .qr import served_url
+
     app = create_app()
+    # Printed QR codes link here unless FALC_PUBLIC_URL says otherwise (qr.public_base).
+    app.config["SERVED_URL"] = served_url(args.host, args.port)
     if args.debug:
         # Flask's development server, only on request: it reloads and shows tracebacks.
         app.run(host=args.host, port=args.port, debug=True)
