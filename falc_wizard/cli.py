@@ -21,7 +21,10 @@ def serve(args: argparse.Namespace) -> int:
     import waitress
 
     print(f"falc-wizard: http://{args.host}:{args.port}/", flush=True)
-    waitress.serve(app, host=args.host, port=args.port, threads=args.threads, ident="falc-wizard")
+    from .accesslog import wrap
+
+    # waitress logs no requests; ours leaves out what a person typed (accesslog.py).
+    waitress.serve(wrap(app), host=args.host, port=args.port, threads=args.threads, ident="falc-wizard")
     return 0
 
 

@@ -21,6 +21,14 @@ def _csv(value: str) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def _count(env: Mapping[str, str], name: str) -> int:
+    """A small non-negative whole number, or a clear refusal to start."""
+    raw = env.get(name, "0").strip() or "0"
+    if not raw.isdigit():
+        raise ConfigError(f"{name} must be a whole number (got {raw!r}).")
+    return int(raw)
+
+
 def from_environment(environ: Mapping[str, str] | None = None) -> dict:
     """Flask settings drawn from the environment (see the README for each one)."""
     env = os.environ if environ is None else environ
@@ -35,6 +43,7 @@ def from_environment(environ: Mapping[str, str] | None = None) -> dict:
         "RESUME_DAYS": int(env.get("FALC_RESUME_DAYS", "30")),
         "HTTPS": https,
         "TRUSTED_HOSTS": _csv(env.get("FALC_TRUSTED_HOSTS", "")) or None,
+        "PROXY_FIX": _count(env, "FALC_PROXY_FIX"),
     }
     return settings
 
@@ -42,15 +51,21 @@ def from_environment(environ: Mapping[str, str] | None = None) -> dict:
 def base_settings() -> dict:
     """Settings that do not depend on the environment: safe cookies, CSRF, limits."""
     return {
-        # The cookie dies with the browser: a shared tablet forgets the last person.
-        "SESSION_PERMANENT": False,
+        # The cookie dies with the browser (a shared tablet forgets the last
+        # person): Flask sends no Expires as long as no view sets
+        # session.permanent, and none does (tests/web/test_security.py).
         "SESSION_COOKIE_NAME": "falc",
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         # A slow person is never refused a page they were allowed to post:
         # the CSRF token lives as long as the session.
         "WTF_CSRF_TIME_LIMIT": None,
-        "WTF_CSRF_SSL_STRICT": True,
+        # Flask-WTF's "SSL strict" mode demands a same-origin Referer on HTTPS
+        # posts, but Referrer-Policy: no-referrer means browsers send none (and
+        # an Origin of "null"): every post would fail. The signed token plus
+        # the SameSite=Lax cookie (and the Sec-Fetch-Site check in security.py)
+        # are the protection instead.
+        "WTF_CSRF_SSL_STRICT": False,
         # The largest legitimate post is a few short fields.
         "MAX_CONTENT_LENGTH": 16 * 1024,
         "MAX_FORM_MEMORY_SIZE": 16 * 1024,

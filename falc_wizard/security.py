@@ -1,14 +1,16 @@
-"""Security by default: CSRF on every POST, strict headers, trusted hosts.
+"""Security by default: CSRF on every POST, strict headers, the proxy in front.
 
 The Content-Security-Policy allows no inline script or style at all: the
 templates use classes and one stylesheet, and the little JavaScript there is
-lives in a static file.
+lives in a static file. Trusted hosts are Flask's own ``TRUSTED_HOSTS`` (set
+from ``FALC_TRUSTED_HOSTS`` in config.py).
 """
 
 from __future__ import annotations
 
 from flask import Flask, Response, request
-from flask_wtf.csrf import CSRFProtect
+from flask_wtf.csrf import CSRFError, CSRFProtect
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 csrf = CSRFProtect()
 
@@ -48,6 +50,36 @@ def add_security_headers(response: Response) -> Response:
     return response
 
 
+#: What a browser says about where a request comes from (Fetch Metadata).
+#: A post from another site is refused even before its token is looked at.
+CROSS_SITE = frozenset({"cross-site", "same-site"})
+
+
+def refuse_cross_site_posts() -> None:
+    """Defence in depth for CSRF: Referer and Origin are useless here
+    (Referrer-Policy: no-referrer blanks them), but Sec-Fetch-Site is not."""
+    if request.method == "POST" and request.headers.get("Sec-Fetch-Site") in CROSS_SITE:
+        raise CSRFError("The post comes from another site.")
+
+
+def csrf_keys(config) -> str | list[str]:
+    """The keys that sign CSRF tokens. Flask's session honours
+    SECRET_KEY_FALLBACKS, Flask-WTF does not: without this, rotating the key
+    would make the page a person has open refuse its next click. itsdangerous
+    signs with the last key of a list and accepts all of them."""
+    fallbacks = list(config.get("SECRET_KEY_FALLBACKS") or ())
+    return [*fallbacks, config["SECRET_KEY"]] if fallbacks else config["SECRET_KEY"]
+
+
 def init_app(app: Flask) -> None:
+    app.config.setdefault("WTF_CSRF_SECRET_KEY", csrf_keys(app.config))
+    app.before_request(refuse_cross_site_posts)
     csrf.init_app(app)
     app.after_request(add_security_headers)
+    proxies = app.config.get("PROXY_FIX") or 0
+    if proxies:
+        # Behind a TLS-terminating proxy the app sees plain HTTP from the proxy:
+        # trust that many proxies' X-Forwarded-* headers, so that
+        # request.is_secure (HSTS) and the client's host are the real ones.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies,
+                                x_host=proxies, x_port=proxies, x_prefix=proxies)

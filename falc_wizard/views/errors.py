@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Flask, render_template
+from flask import Flask, current_app, render_template
+from flask.globals import request_ctx
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
+from markupsafe import escape
 from werkzeug.exceptions import HTTPException
 
 #: status -> (title, sentence). Any other 4xx uses the 400 text.
@@ -19,7 +21,25 @@ MESSAGES = {
 
 def render_error(status: int, journey=None):
     title, sentence = MESSAGES.get(status, MESSAGES[500] if status >= 500 else MESSAGES[400])
-    return render_template("error.html", title=title, sentence=sentence, journey=journey), status
+    if request_ctx.url_adapter is None:
+        # The request was refused before routing (a host not in TRUSTED_HOSTS):
+        # no URL can be built, so the full layout cannot be drawn.
+        return bare_page(title, sentence), status
+    try:
+        return render_template("error.html", title=title, sentence=sentence, journey=journey), status
+    except Exception:  # the error page itself failed: still a FALC page, never a trace
+        current_app.logger.exception("The error page failed")
+        return bare_page(title, sentence), status
+
+
+def bare_page(title, sentence) -> str:
+    """The error page without the layout: no template, no URL building, no session."""
+    return (
+        '<!doctype html><html lang="fr"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(title)}</title></head><body><main><h1>{escape(title)}</h1>"
+        f'<p>{escape(sentence)}</p><p><a href="/">{escape(_l("Accueil"))}</a></p></main></body></html>'
+    )
 
 
 def render_expired(journey=None):

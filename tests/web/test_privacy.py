@@ -7,22 +7,21 @@ it could have written.
 """
 
 import http.cookiejar
-import os
 import re
-import socket
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
 import pytest
+
+import servers
 
 SECRET_VALUES = {
     "code_provisoire": "ZqW8xYv3Kp2T",       # a valid provisional code
     "bad": "QzXy7Secret!!",                  # an invalid one: shown back, then forgotten
+    "query": "QuEry9Typed",                  # typed into an address, after "?"
+    "resume": "ResumeTok3nQx",               # a "continue later" link's secret part
 }
 
 
@@ -37,36 +36,11 @@ def cookie_payload(value: str) -> str:
     return (zlib.decompress(data) if compressed else data).decode("utf-8", "replace")
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
 def server(tmp_path):
-    port = free_port()
-    env = {**os.environ, "HOME": str(tmp_path / "home"), "TMPDIR": str(tmp_path / "tmp"),
-           "FALC_SECRET_KEY": "privacy-test"}
-    (tmp_path / "home").mkdir()
-    (tmp_path / "tmp").mkdir()
-    log = open(tmp_path / "server.log", "wb")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "falc_wizard.cli", "serve", "--port", str(port)],
-        cwd=tmp_path, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(150):
-        try:
-            urllib.request.urlopen(base + "/sante", timeout=1)
-            break
-        except (urllib.error.URLError, ConnectionError):
-            assert process.poll() is None, (tmp_path / "server.log").read_text()
-            time.sleep(0.1)
-    yield base, tmp_path
-    process.terminate()
-    process.wait(timeout=10)
-    log.close()
+    running = servers.start(tmp_path, {"FALC_SECRET_KEY": "privacy-test"})
+    yield running.base, tmp_path
+    running.stop()
 
 
 def test_typed_values_are_never_kept(server):
@@ -110,10 +84,15 @@ def test_typed_values_are_never_kept(server):
     assert SECRET_VALUES["bad"] in page, "the wrong value is shown back, so nothing is lost"
     url, page = fetch(path, {"csrf_token": token(page), "valeur": SECRET_VALUES["code_provisoire"]})
     assert urllib.parse.urlparse(url).path != path, "a valid code moves on"
+    fetch(f"{path}?valeur={SECRET_VALUES['query']}")
+    fetch(f"/r/{SECRET_VALUES['resume']}")
 
     time.sleep(0.3)
     printed = (folder / "server.log").read_text(errors="replace")
-    assert "GET" in printed or "falc-wizard" in printed  # the log exists and was read
+    # The access log was written and read: the two posts of the field are there.
+    assert f'"POST {path}" 400 ' in printed
+    assert f'"POST {path}" 303 ' in printed
+    assert '"GET /r/…" ' in printed
     for value in SECRET_VALUES.values():
         assert value not in printed
         for header in set_cookies:

@@ -1,0 +1,104 @@
+"""Access logs that never hold what a person typed or a link that reopens a journey.
+
+waitress writes no access log, and the usual ones (gunicorn's, nginx's) print
+the whole request line. This WSGI middleware writes one line per request with
+only what running the service needs: method, path, status, size, duration.
+
+What is left out, and why:
+- bodies are never read: practice values are posted, and a post body is the
+  one place a typed value lives;
+- query strings are dropped: a person or a page may put anything there;
+- a resume link (``/r/<token>``) reopens a person's journey for days: only
+  ``/r/…`` is written;
+- the path of a 404 is cut to its first segment: an unknown address is text
+  someone typed in the address bar;
+- no client address, cookie, referrer or user agent: none is needed, and on a
+  health service each is a little more about a person.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from typing import Callable, Iterable
+
+LOGGER_NAME = "falc_wizard.access"
+
+#: Paths whose rest is a secret: only the prefix is logged.
+SECRET_PREFIXES = ("/r/",)
+
+#: Longest path written, so one line stays one short line.
+MAX_PATH = 120
+
+
+def loggable_path(path: str, status: int) -> str:
+    """The path as it may appear in a log."""
+    for prefix in SECRET_PREFIXES:
+        if path.startswith(prefix):
+            return prefix + "…"
+    if status == 404:
+        first = path.lstrip("/").split("/", 1)[0]
+        path = f"/{first}/…" if first and path.rstrip("/") != f"/{first}" else "/…"
+    if len(path) > MAX_PATH:
+        path = path[:MAX_PATH] + "…"
+    return printable(path)
+
+
+def printable(text: str) -> str:
+    """Never let a crafted path write a second line or a terminal escape."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+
+
+class AccessLog:
+    """Wraps a WSGI app; logs each request once its response has been sent."""
+
+    def __init__(self, app: Callable, logger: logging.Logger | None = None) -> None:
+        self.app = app
+        self.logger = logger or logging.getLogger(LOGGER_NAME)
+
+    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        started = time.perf_counter()
+        seen = {"status": 500, "size": 0}
+
+        def recording_start_response(status, headers, exc_info=None):
+            seen["status"] = int(status.split(" ", 1)[0])
+            return start_response(status, headers, exc_info)
+
+        body = self.app(environ, recording_start_response)
+        try:
+            for chunk in body:
+                seen["size"] += len(chunk)
+                yield chunk
+        finally:
+            if hasattr(body, "close"):
+                body.close()
+            self.write(environ, seen["status"], seen["size"], time.perf_counter() - started)
+
+    def write(self, environ: dict, status: int, size: int, seconds: float) -> None:
+        # PATH_INFO is the decoded path as WSGI gives it (latin-1 text of the bytes).
+        raw = environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", "")
+        try:
+            raw = raw.encode("latin-1").decode("utf-8")
+        except UnicodeError:
+            pass
+        self.logger.info(
+            '"%s %s" %d %d %.1fms',
+            printable(environ.get("REQUEST_METHOD", "-")[:10]),
+            loggable_path(raw, status),
+            status,
+            size,
+            seconds * 1000,
+        )
+
+
+def wrap(app: Callable) -> AccessLog:
+    """The app with its access log, printed on stderr unless logging is set up already."""
+    logger = logging.getLogger(LOGGER_NAME)
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(asctime)s access %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
+    return AccessLog(app, logger)

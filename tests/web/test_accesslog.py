@@ -1,0 +1,96 @@
+"""The access log: one useful line per request, never a typed value or a resume link."""
+
+import logging
+
+import pytest
+from werkzeug.test import Client
+
+from conftest import FIXTURES, Browser
+from falc_wizard import create_app
+from falc_wizard.accesslog import AccessLog, loggable_path
+
+TYPED = "Secr3tTyped"
+
+
+@pytest.fixture
+def logged():
+    """A browser on the demo app wrapped in the access log, and the lines it wrote."""
+    records = []
+
+    class Keep(logging.Handler):
+        def emit(self, record):
+            records.append(record.getMessage())
+
+    logger = logging.getLogger("test.access")
+    logger.handlers[:] = [Keep()]
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    app = create_app({"TESTING": True, "SECRET_KEY": "k", "STEPS_DIR": FIXTURES / "steps"})
+    client = Client(AccessLog(app.wsgi_app, logger))
+    return Browser(client), records
+
+
+def test_one_line_per_request_with_method_path_status_size_and_time(logged):
+    browser, lines = logged
+    browser.get("/parcours/demo")
+    browser.post(data={"mode": "guide"})
+    assert len(lines) == 3
+    [first] = [line for line in lines if line.startswith('"GET /parcours/demo" 200 ')]
+    assert any(line.startswith('"POST /parcours/demo" 303 ') for line in lines)
+    assert any(line.startswith('"GET /parcours/demo/debut" 200 ') for line in lines)
+    size = int(first.split()[3])
+    assert size > 1000
+    assert first.endswith("ms") and float(first.split()[4][:-2]) >= 0
+
+
+def test_bodies_and_query_strings_are_never_logged(logged):
+    browser, lines = logged
+    browser.get("/parcours/demo")
+    browser.post(data={"mode": "entrainement"})
+    browser.post()
+    browser.post(data={"choix": "avec-photo"})
+    browser.post(data={"valeur": TYPED}, follow=False)
+    browser.get(f"/parcours/demo/serie-avec-photo?valeur={TYPED}")
+    assert TYPED in browser.page or browser.page  # the page was served
+    assert any(line.startswith('"POST /parcours/demo/serie-avec-photo" 400 ') for line in lines)
+    assert any(line.startswith('"GET /parcours/demo/serie-avec-photo" ') for line in lines)
+    assert not any(TYPED in line for line in lines)
+
+
+def test_resume_links_and_unknown_paths_are_shortened(logged):
+    browser, lines = logged
+    browser.get("/r/AbCdEfGhIjKlMnOp")
+    browser.get(f"/parcours/{TYPED}")
+    browser.get(f"/{TYPED}")
+    assert lines[0].startswith('"GET /r/…" ')
+    assert lines[1] == lines[1].replace(TYPED, "") and lines[1].startswith('"GET /parcours/…" 404 ')
+    assert lines[2].startswith('"GET /…" 404 ')
+
+
+@pytest.mark.parametrize("path, status, expected", [
+    ("/r/token", 200, "/r/…"),
+    ("/r/", 404, "/r/…"),
+    ("/parcours/demo/debut", 200, "/parcours/demo/debut"),
+    ("/parcours/x/y", 404, "/parcours/…"),
+    ("/x", 404, "/…"),
+    ("/", 404, "/…"),
+    ("/a\nb", 200, "/a\\nb"),
+    ("/\x1b[31m", 200, "/\\x1b[31m"),
+    ("/" + "a" * 500, 200, "/" + "a" * 119 + "…"),
+    ("/é", 200, "/é"),
+])
+def test_loggable_path(path, status, expected):
+    assert loggable_path(path, status) == expected
+
+
+def test_the_cli_serves_the_app_with_its_access_log(monkeypatch):
+    """falc-wizard serve hands waitress the wrapped app (the real server is in test_privacy)."""
+    import waitress
+
+    from falc_wizard import cli
+
+    served = {}
+    monkeypatch.setattr(waitress, "serve", lambda app, **kwargs: served.update(app=app, **kwargs))
+    monkeypatch.setenv("FALC_SECRET_KEY", "k")
+    assert cli.main(["serve", "--port", "8123"]) == 0
+    assert isinstance(served["app"], AccessLog) and served["port"] == 8123
