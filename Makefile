@@ -24,5 +24,13 @@ chromium:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; fi; }
 
+# Every sentence the person sees, from templates, Python, journeys and pictograms (babel.cfg),
+# into each catalog; then compile the .mo files, which are committed (tests/unit/test_catalogs.py).
+catalogs: install-test
+	mkdir -p build
+	$(VENV)/bin/pybabel -q extract -F babel.cfg -k lazy_gettext -k _l -o build/messages.pot .
+	$(VENV)/bin/pybabel -q update -i build/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
+	$(VENV)/bin/pybabel -q compile -d translations
+
 test: install-test chromium
 	$(PY) -m pytest

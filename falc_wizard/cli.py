@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 
 def serve(args: argparse.Namespace) -> int:
@@ -49,7 +50,7 @@ def lint(args: argparse.Namespace) -> int:
     from .lint import lint as run_lint
 
     try:
-        journeys = load_journeys()
+        journeys = load_journeys(args.steps) if args.steps else load_journeys()
     except ContentError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
@@ -75,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.set_defaults(func=check)
     checker = commands.add_parser("lint", help="check every journey against the FALC rules, in every language")
     checker.add_argument("--lang", action="append", help="only this language (repeat for more)")
+    checker.add_argument("--steps", type=Path, help="another folder of journey files (a draft)")
     checker.set_defaults(func=lint)
     return parser
 

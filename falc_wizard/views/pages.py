@@ -44,6 +44,16 @@ def finished():
     return redirect(url_for("pages.home"), 303)
 
 
+@bp.get("/pictogrammes")
+def pictograms():
+    """Every pictogram with its name and text alternative, for helpers and content writers.
+
+    The name is what a journey file writes in ``pictogram = "..."``; the text
+    alternative is what a screen reader says, in the person's language.
+    """
+    return render_template("pictograms.html", names=sorted(titles()))
+
+
 @bp.get("/pictogrammes/<name>.svg")
 def pictogram(name: str):
     if name not in titles():
