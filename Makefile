@@ -18,11 +18,12 @@ serve: $(VENV)/bin/python
 install-test: $(VENV)/bin/python
 	$(PY) -m pip install -q -e '.[test]'
 
-# Debian's Chromium for the browser tests (Playwright cannot download its own here).
+# Debian's Chromium for the browser tests (Playwright cannot download its own here),
+# and poppler-utils (pdftoppm) to turn printed sheets into images for the QR decoder.
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
-	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; fi; }
+	@command -v chromium >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils; fi; }
 
 # Every sentence the person sees, from templates, Python, journeys and pictograms (babel.cfg),
 # into each catalog; then compile the .mo files, which are committed (tests/unit/test_catalogs.py).

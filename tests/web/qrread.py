@@ -1,0 +1,36 @@
+"""Reading QR codes back, as a phone would: PNG bytes or an inline SVG, into a real decoder (zxing-cpp)."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import zxingcpp
+from PIL import Image, ImageDraw
+
+_SVG = re.compile(r'<svg class="qr"[^>]*viewBox="0 0 (\d+) (\d+)".*?</svg>', re.S)
+_SQUARE = re.compile(r"M(\d+),(\d+)H(\d+)V(\d+)H(\d+)z")
+
+
+def decode_image(image: Image.Image) -> list[str]:
+    return [result.text for result in zxingcpp.read_barcodes(image)]
+
+
+def decode_png(data: bytes) -> list[str]:
+    return decode_image(Image.open(io.BytesIO(data)))
+
+
+def svgs(page: str) -> list[str]:
+    """Every inline QR code SVG of a page."""
+    return [match.group(0) for match in _SVG.finditer(page)]
+
+
+def decode_svg(svg: str, scale: int = 8) -> list[str]:
+    """Draw the SVG's modules (the path of 1x1 squares that qrcode's path factory makes) and decode."""
+    size = int(_SVG.match(svg).group(1))
+    image = Image.new("L", (size * scale, size * scale), 255)
+    draw = ImageDraw.Draw(image)
+    for x, y, *_ in _SQUARE.findall(svg):
+        x, y = int(x), int(y)
+        draw.rectangle([x * scale, y * scale, (x + 1) * scale - 1, (y + 1) * scale - 1], fill=0)
+    return decode_image(image)
