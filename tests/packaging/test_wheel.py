@@ -28,6 +28,9 @@ for journey in journeys.values():
 assert client.get("/static/style.css").status_code == 200
 picto = next(iter(journeys.values())).pictogram
 assert client.get(f"/pictogrammes/{picto}.svg").status_code == 200
+english = client.get("/", headers={"Accept-Language": "en"}).get_data(as_text=True)
+assert '<html lang="en"' in english and "I choose what I want to do" in english, english[:300]
+assert client.get("/pictogrammes").status_code == 200
 print("ok", len(journeys))
 """
 
@@ -42,6 +45,8 @@ def test_the_wheel_runs_the_app(tmp_path):
     assert "falc_wizard/templates/base.html" in names
     assert any(n.startswith("falc_wizard/pictograms/") and n.endswith(".svg") for n in names)
     assert any(n.startswith("falc_wizard/steps/") and n.endswith(".toml") for n in names)
+    # The compiled catalogs ship: an installed wheel cannot compile them.
+    assert "falc_wizard/translations/en/LC_MESSAGES/messages.mo" in names
     target = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(target)
     result = subprocess.run(

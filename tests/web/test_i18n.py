@@ -1,0 +1,178 @@
+"""English: chosen from the browser, switched on any screen, kept for the session,
+complete on every screen of every journey; and a new journey file needs no code."""
+
+import re
+
+import pytest
+from babel.support import Translations
+
+from conftest import Browser
+from falc_wizard import create_app, engine
+from falc_wizard.journeys import load_journeys
+from falc_wizard.pictograms import titles
+from falc_wizard.resources import resource_dir
+
+JOURNEYS = load_journeys()
+EN = Translations.load(str(resource_dir("translations")), ["en"])
+
+
+def english(text: str) -> str:
+    assert EN._catalog.get(text), f"no English for {text!r}"
+    return EN.gettext(text)
+
+
+def covering_paths(journey):
+    """A few paths that, together, pass through every step."""
+    chosen, seen = [], set()
+    for path in sorted(engine.all_paths(journey), key=len, reverse=True):
+        if not set(path) <= seen:
+            chosen.append(path)
+            seen |= set(path)
+    assert seen == set(journey.steps)
+    return chosen
+
+
+def html_lang(page: str) -> str:
+    return re.search(r'<html lang="([^"]+)"', page).group(1)
+
+
+def test_the_browser_preference_chooses_english(client):
+    page = Browser(client)
+    page.get("/", headers={"Accept-Language": "en-GB,en;q=0.9"})
+    assert html_lang(page.page) == "en"
+    assert "I choose what I want to do" in page.page
+    page.get("/", headers={"Accept-Language": "fr-FR,fr;q=0.9,en;q=0.5"})
+    assert html_lang(page.page) == "fr"
+    assert "Je choisis ce que je veux faire" in page.page
+
+
+def test_the_language_switch_is_kept_for_the_session(client):
+    browser = Browser(client)
+    browser.get("/parcours/activer", headers={"Accept-Language": "fr"})
+    assert 'name="lang" value="en"' in browser.page
+    browser.post(url="/reglages", data={"lang": "en", "retour": "/parcours/activer"})
+    assert browser.url == "/parcours/activer"
+    assert html_lang(browser.page) == "en" and "I activate Mon espace santé" in browser.page
+    # The browser still prefers French: the person's choice wins, on every page after.
+    browser.get("/", headers={"Accept-Language": "fr"})
+    assert html_lang(browser.page) == "en"
+    browser.post(url="/reglages", data={"lang": "fr", "retour": "/"})
+    assert html_lang(browser.page) == "fr"
+    # A language without a catalog is ignored, not an error.
+    response = browser.post(url="/reglages", data={"lang": "xx", "retour": "/"})
+    assert response.status_code == 200 and html_lang(browser.page) == "fr"
+
+
+@pytest.mark.parametrize("journey_id", list(JOURNEYS))
+def test_every_screen_of_every_journey_is_in_english(client, journey_id):
+    journey = JOURNEYS[journey_id]
+    browser = Browser(client)
+    browser.get("/", headers={"Accept-Language": "en"})
+    browser.post(url="/reglages", data={"lang": "en", "retour": "/"})
+    browser.post(url="/reglages", data={"toggle": "helper", "retour": "/"})
+    for path in covering_paths(journey):
+        browser.get(f"/parcours/{journey.id}")
+        assert english(journey.title) in browser.page
+        for need in journey.needs:
+            assert english(need.text) in browser.page
+        browser.post(data={"mode": "guide"})
+        for position, step_id in enumerate(path):
+            step = journey.steps[step_id]
+            page = browser.page
+            assert browser.url.endswith(f"/{step_id}") and html_lang(page) == "en"
+            assert f"Step {position + 1} of" in page
+            texts = [*step.sentences, *step.help, step.help_title, step.helper_note,
+                     *(c.text for c in step.choices)]
+            for text in filter(None, texts):
+                assert english(text) in page, (step_id, text)
+            assert english(titles()[step.pictogram]) in page
+            if step.label:
+                assert step.label in page  # the real site's label stays in French
+            if step.is_end:
+                break
+            data = {}
+            if step.kind == "choice":
+                data["choix"] = next(c.id for c in step.choices if c.next == path[position + 1])
+            assert browser.post(data=data).status_code == 200
+
+
+def test_a_practice_error_is_in_english(client):
+    from test_journeys_walk import VALID
+
+    browser = Browser(client)
+    browser.get("/")
+    browser.post(url="/reglages", data={"lang": "en", "retour": "/parcours/refuser"})
+    browser.post(data={"mode": "entrainement"})
+    journey = JOURNEYS["refuser"]
+    path = next(p for p in engine.all_paths(journey) if "numero-securite-sociale" in p)
+    for position, step_id in enumerate(path[:path.index("numero-securite-sociale")]):
+        step = journey.steps[step_id]
+        if step.kind == "choice":
+            data = {"choix": next(c.id for c in step.choices if c.next == path[position + 1])}
+        else:
+            data = dict(VALID[step.field]) if step.kind == "field" else {}
+        browser.post(data=data)
+    assert browser.url.endswith("/numero-securite-sociale")
+    response = browser.post(data={"valeur": "1 55 12"}, follow=False)
+    assert response.status_code == 400
+    assert "The number has 5 characters. It needs 15 characters." in browser.page
+    assert "Le numéro a 5 caractères" not in browser.page
+
+
+def test_the_pictograms_page_shows_every_name_and_text_alternative(client):
+    browser = Browser(client)
+    browser.get("/pictogrammes")
+    for name, title in titles().items():
+        assert f'id="{name}"' in browser.page and title in browser.page
+    browser.get("/pictogrammes", headers={"Accept-Language": "en"})
+    assert english(titles()["carte-vitale"]) in browser.page
+    assert "Carte Vitale with a photo, back view" in browser.page
+
+
+NEW_JOURNEY = '''
+# Un parcours écrit en suivant docs/GUIDE-CONTENU.md, sans toucher au code.
+id = "prendre-rendez-vous"
+title = "Je prends un rendez-vous"
+summary = "Je note un rendez-vous dans l'agenda."
+pictogram = "agenda"
+order = 50
+
+[validation]
+by = ""
+on = ""
+
+[[needs]]
+text = "5 minutes"
+pictogram = "horloge"
+
+[[steps]]
+id = "ouvrir-agenda"
+kind = "action"
+pictogram = "agenda"
+sentences = ["Je clique sur Agenda."]
+label = "Agenda"
+label_look = "lien"
+
+[[steps]]
+id = "fin"
+kind = "end"
+pictogram = "succes"
+sentences = ["Bravo, j'ai fini."]
+'''
+
+
+def test_a_new_journey_file_appears_on_the_home_page_with_no_code_change(tmp_path):
+    (tmp_path / "prendre-rendez-vous.toml").write_text(NEW_JOURNEY, encoding="utf-8")
+    app = create_app({"TESTING": True, "SECRET_KEY": "test", "STEPS_DIR": tmp_path})
+    browser = Browser(app.test_client())
+    browser.get("/")
+    assert 'href="/parcours/prendre-rendez-vous"' in browser.page
+    assert "Je prends un rendez-vous" in browser.page
+    browser.get("/parcours/prendre-rendez-vous")
+    browser.post(data={"mode": "guide"})
+    assert browser.url == "/parcours/prendre-rendez-vous/ouvrir-agenda"
+    assert "Je clique sur Agenda." in browser.page
+    # The guide's checker accepts it too.
+    from falc_wizard.lint import lint
+
+    assert lint(app.extensions["falc_journeys"].values(), ["fr"]) == []
