@@ -55,6 +55,7 @@ from .resources import resource_dir
 #: Every rule name, as used in findings and in a step's ``exceptions`` list.
 RULES = {
     "sentence-length": "at most 12 words in a sentence (FALC rule 1)",
+    "one-idea": "one idea per sentence: at most 1 'et', 'mais', 'ou', 'donc' (FALC rule 2)",
     "sentences-per-screen": "at most 3 sentences on a screen before help (FALC rule 3)",
     "abbreviation": "no abbreviation; an initialism is explained in the journey (FALC rule 4)",
     "numbers-in-digits": "numbers in digits, no percentage, no roman numeral (FALC rule 5)",
@@ -156,6 +157,9 @@ _ACTION = {
     "en": re.compile(r"^I (?:click|tick|type|tap|press|write|scan|open)\b"),
 }
 
+#: Joining words: a sentence with 2 of them usually holds more than one idea (FALC rule 2).
+_CONJUNCTIONS = {"fr": r"\b(?:et|mais|ou|donc)\b", "en": r"\b(?:and|but|or|so)\b"}
+
 _ROMAN = re.compile(r"\b(?=[MDCLXVI]{2,}\b)M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})\b")
 
 
@@ -219,6 +223,9 @@ def _text_findings(text: Text, lang: str, explained: set[str]) -> Iterator[tuple
         count = len(words(sentence))
         if count > MAX_WORDS:
             yield "sentence-length", f"{count} words"
+        joins = re.findall(_CONJUNCTIONS[lang], sentence, re.IGNORECASE)
+        if len(joins) > 1:
+            yield "one-idea", f"{len(joins)} joining words: {', '.join(joins)}"
     found = _ABBREVIATIONS.search(shown)
     if found:
         yield "abbreviation", found.group(0).strip()

@@ -44,6 +44,7 @@ def test_a_good_screen_has_no_finding():
 
 @pytest.mark.parametrize("rule, step", [
     ("sentence-length", {"sentences": ["Je clique sur le bouton bleu qui est en bas de la page du site."]}),
+    ("one-idea", {"sentences": ["Je lis et je clique ou je reviens."]}),
     ("sentences-per-screen", {"sentences": ["Je lis. Je comprends.", "Je regarde.", "Je continue."]}),
     ("abbreviation", {"sentences": ["J'accepte les CGU du site."]}),
     ("abbreviation", {"sentences": ["J'ai mes papiers, etc."]}),
@@ -135,6 +136,6 @@ def test_the_command_exits_1_with_findings(tmp_path, capsys):
 
 def test_every_rule_is_documented():
     assert set(RULES) >= {
-        "sentence-length", "sentences-per-screen", "abbreviation", "numbers-in-digits", "capitals",
+        "sentence-length", "one-idea", "sentences-per-screen", "abbreviation", "numbers-in-digits", "capitals",
         "glossary", "main-action", "pictogram", "choices-per-screen", "readability",
     }
