@@ -181,15 +181,4 @@ def progress(journey: Journey, state: State, step_id: str) -> Progress:
 
 def all_paths(journey: Journey) -> list[list[str]]:
     """Every path from the first step to an end, as step ids (for tests and reports)."""
-    results: list[list[str]] = []
-
-    def walk(trail: list[str]) -> None:
-        step = journey.steps[trail[-1]]
-        if step.is_end:
-            results.append(trail)
-            return
-        for answer in step.answers():
-            walk(trail + [step.next_for(answer)])
-
-    walk([journey.first])
-    return results
+    return [[step.id for step in journey.walk(picks)] for picks in journey.all_picks()]

@@ -142,6 +142,27 @@ class Journey:
                 return steps
             step_id = step.next_for(picks[step.id] if step.kind == "choice" else DONE)
 
+    def all_picks(self) -> list[dict[str, str]]:
+        """Every path from the first step to an end, as the picks made at each choice.
+
+        ``walk(picks)`` turns one back into its steps. Content has no cycle (the
+        loader refuses one), so this always ends.
+        """
+        found: list[dict[str, str]] = []
+
+        def go(step_id: str, picks: dict[str, str]) -> None:
+            step = self.steps[step_id]
+            if step.is_end:
+                found.append(picks)
+            elif step.kind == "choice":
+                for choice in step.choices:
+                    go(choice.next, {**picks, step.id: choice.id})
+            else:
+                go(step.next, picks)
+
+        go(self.first, {})
+        return found
+
     def pictograms(self) -> set[str]:
         names = {self.pictogram} | {n.pictogram for n in self.needs}
         for step in self.steps.values():

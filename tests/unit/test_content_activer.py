@@ -155,27 +155,10 @@ def test_needs(journey):
     ]
 
 
-def _all_paths(journey):
-    """Every path of the graph, as the picks made at each choice on the way."""
-    paths = []
-
-    def go(step_id, picks):
-        step = journey.steps[step_id]
-        if step.is_end:
-            paths.append(dict(picks))
-            return
-        if step.kind == "choice":
-            for choice in step.choices:
-                go(choice.next, {**picks, step.id: choice.id})
-        else:
-            go(step.next, picks)
-
-    go(journey.first, {})
-    return paths
 
 
 def test_the_cases_are_every_path(journey):
-    paths = _all_paths(journey)
+    paths = journey.all_picks()
     assert len(paths) == len(CASES) == 40
     assert sorted(map(sorted, (p.items() for p in paths))) == sorted(
         map(sorted, (c[0].items() for c in CASES))

@@ -63,22 +63,6 @@ def journey():
     return load_file(FILE)
 
 
-def _all_paths(journey):
-    """Every path of the graph, as the picks that draw it."""
-    found = []
-
-    def go(step_id, picks):
-        step = journey.steps[step_id]
-        if step.is_end:
-            found.append(picks)
-        elif step.kind == "choice":
-            for choice in step.choices:
-                go(choice.next, {**picks, step.id: choice.id})
-        else:
-            go(step.next, picks)
-
-    go(journey.first, {})
-    return found
 
 
 def test_journey_header(journey):
@@ -92,7 +76,7 @@ def test_journey_header(journey):
 
 def test_every_path_is_tested(journey):
     tested = sorted(sorted(p.items()) for p, _, _ in PATHS.values())
-    assert sorted(sorted(p.items()) for p in _all_paths(journey)) == tested
+    assert sorted(sorted(p.items()) for p in journey.all_picks()) == tested
 
 
 @pytest.mark.parametrize("name", PATHS)
