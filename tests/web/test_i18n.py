@@ -6,7 +6,6 @@ import re
 import pytest
 from babel.support import Translations
 
-from conftest import Browser
 from falc_wizard import create_app, engine
 from falc_wizard.journeys import load_journeys
 from falc_wizard.pictograms import titles
@@ -36,8 +35,8 @@ def html_lang(page: str) -> str:
     return re.search(r'<html lang="([^"]+)"', page).group(1)
 
 
-def test_the_browser_preference_chooses_english(client):
-    page = Browser(client)
+def test_the_browser_preference_chooses_english(browser):
+    page = browser
     page.get("/", headers={"Accept-Language": "en-GB,en;q=0.9"})
     assert html_lang(page.page) == "en"
     assert "I choose what I want to do" in page.page
@@ -46,8 +45,7 @@ def test_the_browser_preference_chooses_english(client):
     assert "Je choisis ce que je veux faire" in page.page
 
 
-def test_the_language_switch_is_kept_for_the_session(client):
-    browser = Browser(client)
+def test_the_language_switch_is_kept_for_the_session(browser):
     browser.get("/parcours/activer", headers={"Accept-Language": "fr"})
     assert 'name="lang" value="en"' in browser.page
     browser.post(url="/reglages", data={"lang": "en", "retour": "/parcours/activer"})
@@ -64,9 +62,8 @@ def test_the_language_switch_is_kept_for_the_session(client):
 
 
 @pytest.mark.parametrize("journey_id", list(JOURNEYS))
-def test_every_screen_of_every_journey_is_in_english(client, journey_id):
+def test_every_screen_of_every_journey_is_in_english(browser, journey_id):
     journey = JOURNEYS[journey_id]
-    browser = Browser(client)
     browser.get("/", headers={"Accept-Language": "en"})
     browser.post(url="/reglages", data={"lang": "en", "retour": "/"})
     browser.post(url="/reglages", data={"toggle": "helper", "retour": "/"})
@@ -96,10 +93,9 @@ def test_every_screen_of_every_journey_is_in_english(client, journey_id):
             assert browser.post(data=data).status_code == 200
 
 
-def test_a_practice_error_is_in_english(client):
+def test_a_practice_error_is_in_english(browser):
     from test_journeys_walk import VALID
 
-    browser = Browser(client)
     browser.get("/")
     browser.post(url="/reglages", data={"lang": "en", "retour": "/parcours/refuser"})
     browser.post(data={"mode": "entrainement"})
@@ -119,8 +115,7 @@ def test_a_practice_error_is_in_english(client):
     assert "Le numéro a 5 caractères" not in browser.page
 
 
-def test_the_pictograms_page_shows_every_name_and_text_alternative(client):
-    browser = Browser(client)
+def test_the_pictograms_page_shows_every_name_and_text_alternative(browser):
     browser.get("/pictogrammes")
     for name, title in titles().items():
         assert f'id="{name}"' in browser.page and title in browser.page
@@ -161,10 +156,10 @@ sentences = ["Bravo, j'ai fini."]
 '''
 
 
-def test_a_new_journey_file_appears_on_the_home_page_with_no_code_change(tmp_path):
+def test_a_new_journey_file_appears_on_the_home_page_with_no_code_change(tmp_path, browser):
     (tmp_path / "prendre-rendez-vous.toml").write_text(NEW_JOURNEY, encoding="utf-8")
     app = create_app({"TESTING": True, "SECRET_KEY": "test", "STEPS_DIR": tmp_path})
-    browser = Browser(app.test_client())
+    browser = type(browser)(app.test_client())  # the same helper, on the app with the new file
     browser.get("/")
     assert 'href="/parcours/prendre-rendez-vous"' in browser.page
     assert "Je prends un rendez-vous" in browser.page
