@@ -8,7 +8,7 @@ from ``FALC_TRUSTED_HOSTS`` in config.py).
 
 from __future__ import annotations
 
-from flask import Flask, Response, request
+from flask import Flask, Response, request, session
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -34,6 +34,10 @@ PERMISSIONS_POLICY = ", ".join(
 )
 
 
+#: The files that are the same for everyone (style, script, pictograms).
+CACHEABLE = ("/static/", "/pictogrammes/")
+
+
 def add_security_headers(response: Response) -> Response:
     headers = response.headers
     headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
@@ -44,8 +48,9 @@ def add_security_headers(response: Response) -> Response:
     headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
     if request.is_secure:
         headers.setdefault("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
-    if not request.path.startswith("/static/") and not request.path.startswith("/pictogrammes/"):
-        # Wizard pages are about one person: never kept by a shared tablet's cache.
+    if not (request.path.startswith(CACHEABLE) and response.status_code in (200, 304)):
+        # Wizard pages (and error pages) are about one person: never kept by a
+        # shared tablet's cache. Only the files themselves may be cached.
         headers["Cache-Control"] = "no-store"
     return response
 
@@ -62,6 +67,14 @@ def refuse_cross_site_posts() -> None:
         raise CSRFError("The post comes from another site.")
 
 
+def drop_a_malformed_csrf_secret() -> None:
+    """Flask-WTF compares the session's CSRF secret as a string and fails with a
+    TypeError (a 500) on anything else. Only a holder of the key could sign
+    such a cookie, but an old or hand-made one must still get a gentle page."""
+    if "csrf_token" in session and not isinstance(session["csrf_token"], str):
+        session.pop("csrf_token")
+
+
 def csrf_keys(config) -> str | list[str]:
     """The keys that sign CSRF tokens. Flask's session honours
     SECRET_KEY_FALLBACKS, Flask-WTF does not: without this, rotating the key
@@ -74,6 +87,7 @@ def csrf_keys(config) -> str | list[str]:
 def init_app(app: Flask) -> None:
     app.config.setdefault("WTF_CSRF_SECRET_KEY", csrf_keys(app.config))
     app.before_request(refuse_cross_site_posts)
+    app.before_request(drop_a_malformed_csrf_secret)
     csrf.init_app(app)
     app.after_request(add_security_headers)
     proxies = app.config.get("PROXY_FIX") or 0

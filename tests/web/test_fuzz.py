@@ -1,0 +1,256 @@
+"""Bad input never breaks the app: hypothesis drives it like a confused or hostile browser.
+
+A stateful test (RuleBasedStateMachine) plays random sequences of: clicks on
+the page's own forms and links, back, refresh, re-posting an old form, edited
+URLs with known and unknown ids, garbage form values, oversized posts, missing
+or wrong CSRF tokens, and tampered, foreign or oddly shaped cookies. After every
+response it checks that there is no 5xx and that every HTML page is a FALC page
+(the layout with its link home, or the bare error page with "Accueil"); and at
+any moment (a rule, and again at the end) that the person can go home and start
+a journey again. Bounded: 60 sequences, so it runs in well under a minute.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+import hypothesis.strategies as st
+from hypothesis import HealthCheck, settings
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
+from itsdangerous import URLSafeTimedSerializer
+
+from falc_wizard import create_app
+
+APP = create_app({"TESTING": True, "SECRET_KEY": "fuzz-secret"})
+# Exceptions must become FALC 500 pages, as in production, not propagate into the test.
+APP.config["TESTING"] = False
+APP.config["PROPAGATE_EXCEPTIONS"] = False
+JOURNEYS = APP.extensions["falc_journeys"]
+JOURNEY_IDS = sorted(JOURNEYS)
+STEP_IDS = sorted({step_id for journey in JOURNEYS.values() for step_id in journey.steps})
+SIGNER = APP.session_interface.get_signing_serializer(APP)
+FOREIGN = URLSafeTimedSerializer("someone-else's-key", salt="cookie-session",
+                                 signer_kwargs={"key_derivation": "hmac", "digest_method": __import__("hashlib").sha1})
+LIMIT = APP.config["MAX_CONTENT_LENGTH"]
+
+
+class Page(HTMLParser):
+    """The forms (action, fields, submit buttons) and internal links of a page."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.forms: list[dict] = []
+        self.links: list[str] = []
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form":
+            self.forms.append({"action": a.get("action") or "", "method": (a.get("method") or "get").lower(),
+                               "fields": {}, "buttons": [], "inputs": []})
+        elif tag == "a" and (a.get("href") or "").startswith("/"):
+            self.links.append(a["href"])
+        elif self.forms and tag in ("input", "button"):
+            form = self.forms[-1]
+            kind = (a.get("type") or ("submit" if tag == "button" else "text")).lower()
+            if kind == "hidden" and a.get("name"):
+                form["fields"][a["name"]] = a.get("value") or ""
+            elif kind == "submit":
+                form["buttons"].append((a.get("name"), a.get("value") or ""))
+            elif kind in ("radio", "checkbox") and a.get("name"):
+                form["buttons"].append((a["name"], a.get("value") or "on"))
+            elif a.get("name"):
+                form["inputs"].append(a["name"])
+
+
+garbage = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
+ids = st.one_of(st.sampled_from(JOURNEY_IDS + STEP_IDS), st.text("abcdefghijklmnopqrstuvwxyz-é%.0123456789", min_size=1, max_size=20))
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=10),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    max_leaves=8,
+)
+odd_sessions = st.fixed_dictionaries({}, optional={
+    "parcours": st.one_of(json_values, st.dictionaries(
+        st.sampled_from(JOURNEY_IDS + ["x"]),
+        st.fixed_dictionaries({}, optional={"j": st.sampled_from(JOURNEY_IDS) | json_values,
+                                            "a": st.dictionaries(st.sampled_from(STEP_IDS) | st.text(max_size=5),
+                                                                 json_values | st.sampled_from(["ok", "oui"])),
+                                            "p": json_values}), max_size=2)),
+    "csrf_token": json_values,
+    "helper": json_values,
+    "large_text": json_values,
+    "contrast": json_values,
+    "lang": json_values,
+})
+cookie_text = st.text("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.", max_size=200)
+
+
+class Person(RuleBasedStateMachine):
+    def __init__(self):
+        super().__init__()
+        self.client = APP.test_client()
+        self.history: list[str] = []
+        self.url = "/"
+        self.page = ""
+        self.last_post: tuple[str, dict] | None = None
+
+    # --- Checking every response --------------------------------------------------------
+
+    def check(self, response, url: str) -> None:
+        status = response.status_code
+        body = response.get_data()
+        assert status < 500, f"{status} at {url}:\n{body[:500]!r}"
+        assert b"Traceback" not in body
+        if response.mimetype == "text/html":
+            text = html.unescape(body.decode())
+            assert 'href="/"' in text, f"no link home at {url} ({status})"
+            assert "<h1>" in text or "<h1 " in text, f"no heading at {url} ({status})"
+            assert response.headers.get("Content-Security-Policy")
+            assert response.headers.get("Cache-Control") == "no-store"
+
+    def get(self, url: str, keep=True):
+        response = self.client.get(url, follow_redirects=True)
+        self.check(response, url)
+        if keep and response.mimetype == "text/html":
+            self.history.append(url)
+            self.url = response.request.path + (("?" + response.request.query_string.decode())
+                                                if response.request.query_string else "")
+            self.page = response.get_data(as_text=True)
+        return response
+
+    def post(self, url: str, data: dict, **kwargs):
+        response = self.client.post(url, data=data, follow_redirects=True, **kwargs)
+        self.check(response, url)
+        if response.mimetype == "text/html":
+            self.history.append(response.request.path)
+            self.url = response.request.path
+            self.page = response.get_data(as_text=True)
+        return response
+
+    def token(self) -> str:
+        found = re.search(r'name="csrf_token" value="([^"]+)"', self.page)
+        return found.group(1) if found else ""
+
+    # --- What a person (or something else) does -------------------------------------------
+
+    @initialize(journey=st.sampled_from(JOURNEY_IDS))
+    def open_a_journey(self, journey):
+        self.get(f"/parcours/{journey}")
+
+    @rule(data=st.data())
+    def click_a_form(self, data):
+        forms = [f for f in Page(self.page).forms if f["method"] == "post"]
+        if not forms:
+            return
+        form = data.draw(st.sampled_from(forms))
+        fields = dict(form["fields"])
+        if form["buttons"]:
+            name, value = data.draw(st.sampled_from(form["buttons"]))
+            if name:
+                fields[name] = value
+        for name in form["inputs"]:
+            fields[name] = data.draw(st.sampled_from(["12", "03", "1980", "ZqW8xYv3Kp2T", "a@b.fr", ""]) | garbage)
+        action = form["action"] or self.url
+        self.last_post = (action, fields)
+        self.post(action, fields)
+
+    @rule(data=st.data())
+    def follow_a_link(self, data):
+        links = Page(self.page).links
+        if links:
+            self.get(data.draw(st.sampled_from(links)))
+
+    @precondition(lambda self: len(self.history) > 1)
+    @rule(steps=st.integers(1, 4))
+    def back(self, steps):
+        self.get(self.history[max(0, len(self.history) - 1 - steps)])
+
+    @rule()
+    def refresh(self):
+        self.get(self.url)
+
+    @precondition(lambda self: self.last_post is not None)
+    @rule()
+    def post_an_old_form_again(self):
+        self.post(*self.last_post)
+
+    @rule(journey=ids, step=st.none() | ids, query=st.none() | garbage)
+    def edited_url(self, journey, step, query):
+        path = f"/parcours/{journey}" + (f"/{step}" if step else "")
+        if query is not None:
+            path += "?" + "&".join(f"x={c}" for c in re.findall(r"[A-Za-z0-9]+", query)[:3])
+        self.get(path)
+
+    @rule(path=st.sampled_from(["/", "/nulle-part", "/pictogrammes/inconnu.svg", "/reglages", "/fini",
+                                "/parcours", "/parcours/", "/static/nope.css", "/sante", "//", "/%00", "/r/abc"]))
+    def odd_address(self, path):
+        self.get(path)
+
+    @rule(form=st.dictionaries(st.sampled_from(["choix", "mode", "valeur", "jour", "mois", "annee", "toggle",
+                                                "lang", "retour", "mot_de_passe", "x"]), garbage, max_size=5),
+          with_token=st.booleans(), where=st.none() | ids)
+    def garbage_post(self, form, with_token, where):
+        if with_token:
+            form["csrf_token"] = self.token()
+        url = self.url.split("?")[0] if where is None else f"/parcours/{where}"
+        self.post(url, form)
+
+    @rule(token=st.none() | garbage)
+    def wrong_token(self, token):
+        data = {"choix": "x"}
+        if token is not None:
+            data["csrf_token"] = token
+        self.post(self.url.split("?")[0], data)
+
+    @rule(extra=st.integers(1, 4 * LIMIT), data=st.data())
+    def oversized_post(self, extra, data):
+        actions = [f["action"] for f in Page(self.page).forms if f["method"] == "post" and f["action"]]
+        url = data.draw(st.sampled_from(actions or ["/reglages"]))
+        response = self.client.post(url, data={"csrf_token": self.token(), "valeur": "a" * (LIMIT + extra)})
+        self.check(response, url)
+        assert response.status_code == 413
+        assert 'href="/"' in response.get_data(as_text=True)
+
+    @rule(value=cookie_text)
+    def tampered_cookie(self, value):
+        self.client.set_cookie("falc", value)
+
+    @rule(session=odd_sessions, foreign=st.booleans())
+    def odd_cookie(self, session, foreign):
+        """Signed by someone else, or signed right but not shaped as the app writes it."""
+        self.client.set_cookie("falc", (FOREIGN if foreign else SIGNER).dumps(session))
+
+    @rule()
+    def clear_cookies(self):
+        self.client.delete_cookie("falc")
+
+    # --- Never stuck --------------------------------------------------------------------
+
+    @rule(journey=st.sampled_from(JOURNEY_IDS), practice=st.booleans())
+    def go_home_and_start_again(self, journey, practice):
+        self.assert_can_start_again(journey, practice)
+
+    def assert_can_start_again(self, journey: str, practice: bool) -> None:
+        home = self.get("/")
+        assert home.status_code == 200
+        assert f'href="/parcours/{journey}"' in self.page
+        assert self.get(f"/parcours/{journey}").status_code == 200
+        response = self.post(f"/parcours/{journey}",
+                             {"csrf_token": self.token(), "mode": "entrainement" if practice else "guide"})
+        assert response.status_code == 200
+        assert self.url == f"/parcours/{journey}/{JOURNEYS[journey].first}"
+        # The first step, in whatever language the person chose.
+        assert 'aria-current="step"' in self.page and "progress" in self.page
+
+    def teardown(self):
+        self.assert_can_start_again(JOURNEY_IDS[0], False)
+
+
+Person.TestCase.settings = settings(
+    max_examples=60, stateful_step_count=20, deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+test_bad_input_never_breaks_the_app = Person.TestCase
