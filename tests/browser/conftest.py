@@ -1,0 +1,82 @@
+"""Browser fixtures: one Debian Chromium for the whole session, the app on a live server.
+
+Playwright cannot download its own browser here, so every test drives the
+system's Chromium (installed by the Makefile's ``chromium`` target). One
+browser process serves the whole session; each test opens its own context.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+import pytest
+from werkzeug.serving import make_server
+
+from audit import TABLET
+from falc_wizard import create_app
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+
+def pytest_collection_modifyitems(items):
+    """Mark `browser` every test here that drives Chromium (``-m "not browser"`` skips them)."""
+    for item in items:
+        in_here = "tests/browser/" in str(item.path).replace("\\", "/")
+        if in_here and {"browser", "context", "page"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def playwright_instance():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_instance):
+    """The one Chromium of the session (overrides the test-client `browser` of tests/conftest.py)."""
+    chromium = playwright_instance.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield chromium
+    chromium.close()
+
+
+@pytest.fixture(scope="session")
+def live_server():
+    """The app served for real on 127.0.0.1 and a free port, in a thread; yields its base URL."""
+    app = create_app({"TESTING": True, "SECRET_KEY": "browser-test-secret"})
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # not one line per request in the test output
+    server = make_server("127.0.0.1", 0, app, threaded=True)  # port 0: the system picks a free one
+    port = server.server_port
+    # The address printed QR codes link to, as `falc-wizard serve` sets it (qr.public_base).
+    app.config["SERVED_URL"] = f"http://127.0.0.1:{port}"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{port}"
+    server.shutdown()
+    thread.join(timeout=5)
+
+
+def context_options(**extra) -> dict:
+    """A French tablet (the app follows the browser's language), plus ``extra`` options."""
+    return {"viewport": TABLET, "locale": "fr-FR", **extra}
+
+
+@pytest.fixture
+def context(browser):
+    """A fresh browser profile (cookies, session) at tablet size for one test."""
+    ctx = browser.new_context(**context_options())
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context):
+    return context.new_page()

@@ -1,0 +1,52 @@
+"""The walks the browser suite takes: few, and together through every choice."""
+
+import pytest
+
+from falc_wizard import engine
+from falc_wizard.journeys import load_journeys
+from walking import all_walks, choice_edges, covering_walks, shortest_walk, steps_of
+
+JOURNEYS = load_journeys()
+
+
+@pytest.mark.parametrize("journey_id", list(JOURNEYS))
+def test_covering_walks_take_every_choice_of_every_choice_step(journey_id):
+    journey = JOURNEYS[journey_id]
+    walks = covering_walks(journey)
+    every_choice = {(s.id, c.id) for s in journey.steps.values() if s.kind == "choice" for c in s.choices}
+    taken = set().union(*(choice_edges(journey, w) for w in walks))
+    assert taken == every_choice
+    # Real walks of the journey (the engine agrees), each adding a choice not taken before it.
+    paths = engine.all_paths(journey)
+    seen = set()
+    for walk in walks:
+        assert steps_of(walk) in paths
+        new = choice_edges(journey, walk) - seen
+        assert new or not every_choice
+        seen |= new
+
+
+@pytest.mark.parametrize("journey_id", list(JOURNEYS))
+def test_all_walks_are_the_engine_paths_with_their_answers(journey_id):
+    journey = JOURNEYS[journey_id]
+    walks = all_walks(journey)
+    assert sorted(map(steps_of, walks)) == sorted(engine.all_paths(journey))
+    for walk in walks:
+        for (step_id, answer), (following, _) in zip(walk, walk[1:]):
+            assert journey.steps[step_id].next_for(answer) == following
+        assert journey.steps[walk[-1][0]].is_end and walk[-1][1] is None
+    assert shortest_walk(journey) in walks
+
+
+def test_covering_is_much_smaller_than_every_path():
+    """The point of it: activer has dozens of paths, a handful cover its choices."""
+    activer = JOURNEYS["activer"]
+    assert len(covering_walks(activer)) * 4 <= len(all_walks(activer))
+
+
+def test_covering_a_small_graph(demo):
+    """On the small demo journey of tests/fixtures too (a journey made for tests)."""
+    walks = covering_walks(demo)
+    choices = {(s.id, c.id) for s in demo.steps.values() if s.kind == "choice" for c in s.choices}
+    assert set().union(*(choice_edges(demo, w) for w in walks)) == choices
+    assert len(walks) <= max(1, len(choices))

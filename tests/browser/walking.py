@@ -1,0 +1,145 @@
+"""Walking a journey in the real browser: which paths, and how (mouse or keyboard alone).
+
+A journey like "activer" has dozens of paths of about thirty screens: walking
+all of them in a browser would take far too long. ``covering_walks`` picks a
+few walks that together take every choice of every choice step at least once,
+which is what "every branch" needs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+from falc_wizard.journeys import Journey
+
+#: One walk: (step id, answer) pairs, the answer is a choice id or DONE; the end step has None.
+Walk = tuple[tuple[str, str | None], ...]
+
+
+def all_walks(journey: Journey) -> list[Walk]:
+    """Every walk from the first step to an end, with the answer given at each step."""
+    walks: list[Walk] = []
+
+    def go(trail: tuple, step_id: str) -> None:
+        step = journey.steps[step_id]
+        if step.is_end:
+            walks.append(trail + ((step_id, None),))
+            return
+        for answer in step.answers():
+            go(trail + ((step_id, answer),), step.next_for(answer))
+
+    go((), journey.first)
+    return walks
+
+
+def choice_edges(journey: Journey, walk: Walk) -> set[tuple[str, str]]:
+    return {(step_id, answer) for step_id, answer in walk if journey.steps[step_id].kind == "choice"}
+
+
+def covering_walks(journey: Journey) -> list[Walk]:
+    """A few walks that together take every choice at least once (greedy set cover).
+
+    At each round, the walk taking the most choices not taken yet wins (the
+    shorter one on a tie), so the result is small and always the same.
+    """
+    walks = all_walks(journey)
+    left = set().union(*(choice_edges(journey, w) for w in walks))
+    chosen: list[Walk] = []
+    while left:
+        best = max(walks, key=lambda w: (len(choice_edges(journey, w) & left), -len(w)))
+        chosen.append(best)
+        left -= choice_edges(journey, best)
+    return chosen or [min(walks, key=len)]
+
+
+def shortest_walk(journey: Journey) -> Walk:
+    return min(all_walks(journey), key=len)
+
+
+def steps_of(walk: Walk) -> list[str]:
+    return [step_id for step_id, _ in walk]
+
+
+
+def start(page, base: str, journey: Journey, practice: bool, auditor=None, keyboard=False) -> None:
+    """Open the journey's start screen and choose guide ("Je commence") or practice ("Je m'entraîne")."""
+    mode = "entrainement" if practice else "guide"
+    page.goto(f"{base}/parcours/{journey.id}")
+    if auditor:
+        auditor.audit(page, mode)
+    button = f"form:has(input[name=mode][value={mode}]) button"
+    if keyboard:
+        tab_to(page, button)
+        page.keyboard.press("Enter")
+    else:
+        page.locator(button).click()
+
+
+def walk(page, base: str, journey: Journey, walk: Walk, practice: bool, valid: dict,
+         auditor=None, keyboard=False) -> None:
+    """Walk one path to its end and "J'ai fini", checking the URL and "Étape N sur M" on each screen.
+
+    With ``keyboard``, only Tab, Enter and Space are used to move and press
+    (the practice values are typed); otherwise the mouse clicks.
+    """
+    mode = "entrainement" if practice else "guide"
+    start(page, base, journey, practice, auditor, keyboard)
+    for position, (step_id, answer) in enumerate(walk):
+        expect(page).to_have_url(f"{base}/parcours/{journey.id}/{step_id}")
+        expect(page.locator(".progress-text")).to_have_text(re.compile(rf"^Étape {position + 1} sur \d+$"))
+        step = journey.steps[step_id]
+        if auditor:
+            # Practice mode only adds its banner to a screen that has no practice field:
+            # that banner is audited on the journey's first screen, the rest once for both modes.
+            differs = step.kind == "field" or position == 0
+            auditor.audit(page, mode if differs else "guide ou entrainement")
+        if step.is_end:
+            press(page, "form[action$='/fini'] button", keyboard, "Enter")
+            expect(page).to_have_url(f"{base}/")
+            return
+        if step.kind == "choice":
+            press(page, f"button[name=choix][value='{answer}']", keyboard, "Space")
+            continue
+        if step.kind == "field" and practice:
+            for name, value in valid[step.field].items():
+                field = f"form.practice [name='{name}']"
+                if keyboard:
+                    tab_to(page, field)
+                    page.keyboard.type(value)
+                else:
+                    page.locator(field).fill(value)
+        press(page, "main form .button-main", keyboard, "Enter")
+    raise AssertionError(f"the walk of {journey.id} did not reach an end")
+
+
+def press(page, selector: str, keyboard: bool, key: str) -> None:
+    if keyboard:
+        tab_to(page, selector)
+        page.keyboard.press(key)
+    else:
+        page.locator(selector).click()
+
+
+#: Enough Tab presses to cross any screen (header, main, help, footer).
+MAX_TABS = 60
+
+_FOCUS = """(selector) => {
+  const el = document.activeElement;
+  if (!el || !el.matches(selector)) return null;
+  const style = getComputedStyle(el);
+  return {outline: style.outlineStyle, width: parseFloat(style.outlineWidth)};
+}"""
+
+
+def tab_to(page, selector: str) -> None:
+    """Press Tab until the element is focused; its focus must be clearly visible."""
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        focus = page.evaluate(_FOCUS, selector)
+        if focus is not None:
+            assert focus["outline"] != "none" and focus["width"] >= 3, (
+                f"focus is not clearly visible on {selector} at {page.url}: {focus}")
+            return
+    raise AssertionError(f"Tab never reaches {selector} on {page.url}")
