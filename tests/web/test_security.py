@@ -66,6 +66,14 @@ def test_static_files_and_pictograms_may_be_cached():
         assert response.headers["X-Content-Type-Options"] == "nosniff"
 
 
+def test_an_error_page_under_a_cacheable_path_is_not_cached():
+    client = make_app().test_client()
+    for url in ("/static/nope.css", "/pictogrammes/inconnu.svg"):
+        response = client.get(url)
+        assert response.status_code == 404
+        assert response.headers["Cache-Control"] == "no-store"
+
+
 def test_hsts_only_over_https():
     client = make_app().test_client()
     response = client.get("/", base_url=HTTPS)
