@@ -173,7 +173,8 @@ class Auditor:
         if layout:
             self.problems.append(f"layout on {where}:\n  " + "\n  ".join(layout))
         if self.screenshots is not None:
-            name = re.sub(r"[^a-z0-9-]+", "_", f"{mode}-{settings}-{path.strip('/')}".lower()).strip("_") or "accueil"
+            parts = [mode.replace(" ", "-"), settings, path.strip("/").replace("/", "_") or "accueil"]
+            name = re.sub(r"[^a-z0-9_-]+", "", "-".join(p for p in parts if p).lower())
             page.screenshot(path=str(self.screenshots / f"{name}.png"), full_page=True)
 
     def assert_clean(self) -> None:

@@ -13,7 +13,7 @@ import threading
 import pytest
 from werkzeug.serving import make_server
 
-from audit import TABLET
+from .audit import TABLET
 from falc_wizard import create_app
 
 CHROMIUM = "/usr/bin/chromium"

@@ -9,10 +9,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from audit import Auditor
-from conftest import context_options
+from .audit import Auditor
+from .conftest import context_options
 from falc_wizard.journeys import load_journeys
-from walking import start
+from .walking import start
 
 JOURNEYS = load_journeys()
 

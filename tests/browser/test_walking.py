@@ -4,7 +4,7 @@ import pytest
 
 from falc_wizard import engine
 from falc_wizard.journeys import load_journeys
-from walking import all_walks, choice_edges, covering_walks, shortest_walk, steps_of
+from .walking import all_walks, choice_edges, covering_walks, shortest_walk, steps_of
 
 JOURNEYS = load_journeys()
 
