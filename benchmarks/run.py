@@ -1,0 +1,331 @@
+"""Speed, load, page weight and memory of falc-wizard, in one run (by hand, not a test).
+
+    .venv/bin/pip install -e '.[bench]'      # gunicorn
+    apt-get install wrk                      # the load generator (Debian)
+    .venv/bin/python benchmarks/run.py       # about a minute and a half
+
+Everything runs on 127.0.0.1: gunicorn with 2 sync workers serves a bare Flask
+"hello world" (benchmarks/hello.py), then the app (falc_wizard.wsgi, with its
+access log, as in production). wrk loads each URL with 16 connections. See
+benchmarks/README.md for what is measured and the targets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures
+import html
+import http.cookiejar
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+CONNECTIONS = 16
+JOURNEY = "activer"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Gunicorn:
+    """gunicorn -w 2 on a free loopback port; stopped by its own pid."""
+
+    def __init__(self, target: str, env: dict, log: Path, workers: int = 2):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.log = open(log, "wb")
+        self.process = subprocess.Popen(
+            [str(BIN / "gunicorn"), "-w", str(workers), "-b", f"127.0.0.1:{self.port}",
+             "--chdir", str(ROOT / "benchmarks"), target],
+            cwd=ROOT, env={**os.environ, **env}, stdout=self.log, stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(self.base + "/", timeout=5)
+                break
+            except OSError:  # refused, reset or timed out while the workers start
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    self.stop()
+                    raise SystemExit(f"gunicorn did not start: see {log}")
+                time.sleep(0.2)
+
+    def workers(self) -> list[int]:
+        found = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == self.process.pid:
+                found.append(int(stat.parent.name))
+        return found
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.log.close()
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+# --- One person's browser (urllib) ------------------------------------------------------
+
+class Person:
+    def __init__(self, base: str):
+        self.base = base
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+        self.page, self.path, self.status = "", "/", 0
+
+    def open(self, path: str, data: dict | None = None) -> int:
+        body = urllib.parse.urlencode(data).encode() if data is not None else None
+        try:
+            response = self.opener.open(self.base + path, body, timeout=30)
+        except urllib.error.HTTPError as error:
+            response = error
+        self.status = response.status
+        self.path = urllib.parse.urlparse(response.geturl()).path
+        self.raw = response.read()
+        self.page = html.unescape(self.raw.decode())
+        return self.status
+
+    def token(self) -> str:
+        return re.search(r'name="csrf_token" value="([^"]+)"', self.page).group(1)
+
+    def begin(self, journey: str = JOURNEY) -> None:
+        self.open(f"/parcours/{journey}")
+        self.open(f"/parcours/{journey}", {"csrf_token": self.token(), "mode": "guide"})
+
+    def click(self) -> int:
+        data = {"csrf_token": self.token()}
+        choice = re.search(r'name="choix" value="([^"]+)"', self.page)
+        if choice:
+            data["choix"] = choice.group(1)
+        return self.open(self.path, data)
+
+    def cookie(self) -> str:
+        return next(c.value for c in self.jar if c.name == "falc")
+
+    def walk(self, journey: str = JOURNEY, limit: int = 80) -> list[str]:
+        """From the start screen to the end, first answer of each choice; the steps seen."""
+        self.begin(journey)
+        seen, self.pages = [self.path], [self.raw.decode()]
+        while "J'ai fini" not in self.page:
+            if self.status != 200 or len(seen) > limit:
+                raise RuntimeError(f"{self.status} at {self.path}")
+            self.click()
+            seen.append(self.path)
+            self.pages.append(self.raw.decode())
+        return seen
+
+
+# --- Load with wrk ---------------------------------------------------------------------------
+
+PRG_LUA = textwrap.dedent("""\
+    -- A full POST-redirect-GET: post the step, then get the page it redirects to.
+    local post = true
+    request = function()
+      local r
+      if post then
+        r = wrk.format("POST", "{path}", {{["Content-Type"] = "application/x-www-form-urlencoded",
+                       ["Cookie"] = "falc={cookie}"}}, "csrf_token={token}")
+      else
+        r = wrk.format("GET", "{next}", {{["Cookie"] = "falc={cookie}"}})
+      end
+      post = not post
+      return r
+    end
+    response = function(status, headers, body)
+      if status ~= 303 and status ~= 200 then wrk.thread:stop() end
+    end
+""")
+
+
+def wrk(url: str, seconds: int, headers: dict | None = None, script: Path | None = None) -> dict:
+    command = ["wrk", "-t", "2", "-c", str(CONNECTIONS), "-d", f"{seconds}s", "--latency"]
+    for name, value in (headers or {}).items():
+        command += ["-H", f"{name}: {value}"]
+    if script:
+        command += ["-s", str(script)]
+    out = subprocess.run(command + [url], capture_output=True, text=True, check=True).stdout
+    latency = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)", out, re.M))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    socket_errors = re.search(r"Socket errors: (.*)", out)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50": to_ms(latency["50"]),
+        "p99": to_ms(latency["99"]),
+        "bad": int(errors.group(1)) if errors else 0,
+        "socket": socket_errors.group(1) if socket_errors else "",
+        "requests": int(re.search(r"(\d+) requests in", out).group(1)),
+    }
+
+
+def to_ms(text: str) -> float:
+    value, unit = re.match(r"([\d.]+)(\w+)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+
+
+# --- Page weight ------------------------------------------------------------------------------
+
+ASSET = re.compile(r'<(?:link[^>]+href|script[^>]+src|img[^>]+src)="(/[^"]+)"')
+
+
+def page_weight(base: str, page: str) -> tuple[int, int, int]:
+    """Bytes of a step screen with every asset it loads (each once), uncompressed."""
+    page_bytes = len(page.encode())
+    assets = set(ASSET.findall(page))
+    total = page_bytes
+    for asset in assets:
+        with urllib.request.urlopen(base + asset, timeout=10) as response:
+            total += len(response.read())
+    return page_bytes, len(assets), total
+
+
+# --- The run ----------------------------------------------------------------------------------
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seconds", type=int, default=10, help="length of each wrk run")
+    parser.add_argument("--people", type=int, default=200, help="people walking the journey at once")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is missing: apt-get install wrk")
+    if not (BIN / "gunicorn").exists():
+        raise SystemExit("gunicorn is missing: pip install -e '.[bench]'")
+
+    work = Path(tempfile.mkdtemp(prefix="falc-bench-"))
+    env = {"FALC_ENV": "production", "FALC_SECRET_KEY": "benchmark-key"}
+    results: dict[str, dict] = {}
+
+    hello = Gunicorn("hello:app", env, work / "hello.log")
+    try:
+        wrk(hello.base + "/", 2)  # warm up
+        results["hello world"] = wrk(hello.base + "/", args.seconds)
+    finally:
+        hello.stop()
+
+    app = Gunicorn("falc_wizard.wsgi:create()", env, work / "app.log")
+    try:
+        person = Person(app.base)
+        steps = person.walk()
+        person.begin()
+        first = person.path
+        token = person.token()
+        cookie_header = {"Cookie": f"falc={person.cookie()}"}
+        person.click()
+        # After one click the first step is still reachable (posting it again is
+        # allowed) and the second can be shown: one cookie serves every PRG.
+        after, cookie = person.path, person.cookie()
+
+        wrk(app.base + first, 2, cookie_header)  # warm up both workers
+        results["(a) step page"] = wrk(app.base + first, args.seconds, cookie_header)
+
+        script = work / "prg.lua"
+        script.write_text(PRG_LUA.format(path=first, next=after, cookie=cookie,
+                                         token=urllib.parse.quote(token, safe="")))
+        prg = wrk(app.base + first, args.seconds, script=script)
+        prg["rps"] /= 2  # one POST and one GET make one step
+        results["(b) POST-redirect-GET"] = prg
+
+        sheet = "/fiches/imprimer"
+        status = urllib.request.urlopen(app.base + sheet, timeout=30).status if sheet_exists(app.base, sheet) else 404
+        if status == 200:
+            wrk(app.base + sheet, 2)
+            results["(c) sheet of all journeys"] = wrk(app.base + sheet, args.seconds)
+
+        # 200 people at once, each walking the whole journey.
+        started = time.perf_counter()
+        with concurrent.futures.ThreadPoolExecutor(args.people) as pool:
+            walks = list(pool.map(lambda _: try_walk(app.base), range(args.people)))
+        crowd_seconds = time.perf_counter() - started
+        failures = [w for w in walks if isinstance(w, str)]
+        clicks = sum(len(w) for w in walks if isinstance(w, list))
+
+        walker = Person(app.base)
+        walker.walk()
+        weights = [page_weight(app.base, page) for page in walker.pages]
+        memory = [rss_mb(pid) for pid in app.workers()]
+        log_lines = (work / "app.log").read_text(errors="replace").count(" access ")
+    finally:
+        app.stop()
+
+    base_rps = results["hello world"]["rps"]
+    print(f"\nfalc-wizard benchmark, gunicorn -w 2, wrk {CONNECTIONS} connections, {args.seconds} s each, "
+          f"{os.cpu_count()} CPUs\n")
+    print(f"{'':28} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'vs hello':>9} {'errors':>7}")
+    for name, r in results.items():
+        print(f"{name:28} {r['rps']:9.0f} {r['p50']:8.2f} {r['p99']:8.2f} {r['rps'] / base_rps:8.0%} "
+              f"{r['bad']:7d} {r['socket']}")
+    if "(c) sheet of all journeys" not in results:
+        print("(c) sheet of all journeys     not measured: /fiches/imprimer is not there")
+    print(f"\n{args.people} people walking '{JOURNEY}' at once: {len(failures)} failed, "
+          f"{clicks} pages in {crowd_seconds:.1f} s")
+    for failure in failures[:5]:
+        print("   ", failure)
+    heaviest = max(weights, key=lambda w: w[2])
+    print(f"page weight of a step screen with its assets: first {weights[0][2] / 1024:.1f} KB, "
+          f"heaviest {heaviest[2] / 1024:.1f} KB (HTML {heaviest[0] / 1024:.1f} KB + {heaviest[1]} assets), "
+          f"{len(weights)} screens")
+    print("worker memory (RSS): " + ", ".join(f"{m:.1f} MB" for m in memory))
+    print(f"access log lines written: {log_lines}")
+
+    step = results["(a) step page"]
+    checks = {
+        "step page >= 50 % of hello world": step["rps"] >= 0.5 * base_rps,
+        "p99 < 50 ms (step page)": step["p99"] < 50,
+        "p99 < 50 ms (POST-redirect-GET)": results["(b) POST-redirect-GET"]["p99"] < 50,
+        f"{args.people} people, no error": not failures,
+        "page weight < 40 KB": heaviest[2] < 40 * 1024,
+        "worker RSS < 80 MB": bool(memory) and max(memory) < 80,
+    }
+    print()
+    for name, ok in checks.items():
+        print(f"  {'ok  ' if ok else 'MISS'} {name}")
+    shutil.rmtree(work, ignore_errors=True)
+    return 0 if all(checks.values()) else 1
+
+
+def sheet_exists(base: str, path: str) -> bool:
+    try:
+        return urllib.request.urlopen(base + path, timeout=30).status == 200
+    except urllib.error.URLError:
+        return False
+
+
+def try_walk(base: str):
+    try:
+        return Person(base).walk()
+    except Exception as error:  # reported, counted as a failure
+        return f"{type(error).__name__}: {error}"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
