@@ -71,7 +71,9 @@ def drop_a_malformed_csrf_secret() -> None:
     """Flask-WTF compares the session's CSRF secret as a string and fails with a
     TypeError (a 500) on anything else. Only a holder of the key could sign
     such a cookie, but an old or hand-made one must still get a gentle page."""
-    if "csrf_token" in session and not isinstance(session["csrf_token"], str):
+    secret = session.get("csrf_token")
+    if "csrf_token" in session and (not isinstance(secret, str) or not secret.isascii()):
+        # hmac.compare_digest refuses non-ASCII text: such a secret is not ours anyway.
         session.pop("csrf_token")
 
 
