@@ -155,8 +155,6 @@ def test_needs(journey):
     ]
 
 
-
-
 def test_the_cases_are_every_path(journey):
     paths = journey.all_picks()
     assert len(paths) == len(CASES) == 40

@@ -63,8 +63,6 @@ def journey():
     return load_file(FILE)
 
 
-
-
 def test_journey_header(journey):
     assert journey.id == "changer-coordonnees"
     assert journey.title == "Je change mon adresse e-mail ou mon téléphone"

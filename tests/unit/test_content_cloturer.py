@@ -49,8 +49,6 @@ def journey():
     return load_file(FILE)
 
 
-
-
 def test_journey_header(journey):
     assert journey.id == "cloturer"
     assert journey.title == "Je ferme Mon espace santé"

@@ -65,8 +65,6 @@ def journey():
     return load_file(PATH)
 
 
-
-
 def test_journey_header(journey):
     assert journey.id == "code-provisoire"
     assert journey.title == "J'ai perdu mon code provisoire"

@@ -27,8 +27,6 @@ def journey():
     return load_file(PATH)
 
 
-
-
 def test_journey_header(journey):
     assert journey.id == "decouvrir"
     assert journey.title == "Je découvre Mon espace santé"

@@ -77,8 +77,6 @@ def journey():
     return load_file(PATH)
 
 
-
-
 def test_journey_header(journey):
     assert journey.id == "refuser"
     assert journey.title == "Je refuse Mon espace santé"

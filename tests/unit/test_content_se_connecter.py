@@ -50,8 +50,6 @@ def journey():
     return load_file(FILE)
 
 
-
-
 def test_journey_header(journey):
     assert journey.id == "se-connecter"
     assert journey.title == "Je me connecte à Mon espace santé"
