@@ -19,19 +19,22 @@ install-test: $(VENV)/bin/python
 	$(PY) -m pip install -q -e '.[test]'
 
 # Debian's Chromium for the browser tests (Playwright cannot download its own here),
-# poppler-utils (pdftoppm) to turn printed sheets into images for the QR decoder, and npm (axe-core).
+# poppler-utils (pdftoppm, pdftotext) to read printed pages back, and npm (axe-core).
+# Only what is missing is installed: a machine whose Node.js came with its own npm
+# must not get Debian's npm, whose dependencies conflict with that Node.js.
+APT_NEEDS := chromium:chromium pdftoppm:poppler-utils npm:npm
 chromium:
-	@command -v chromium >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils npm; \
-	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils npm; fi; }
+	@missing=""; for need in $(APT_NEEDS); do \
+	  command -v "$${need%%:*}" >/dev/null 2>&1 || missing="$$missing $${need#*:}"; done; \
+	if [ -n "$$missing" ]; then \
+	  sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	  $$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
 
 # Every sentence the person sees, from templates, Python, journeys and pictograms (babel.cfg),
 # into each catalog; then compile the .mo files, which are committed (tests/unit/test_catalogs.py).
+# tools/catalogs.py pins what would make two runs differ (wrapping, line numbers, dates).
 catalogs: install-test
-	mkdir -p build
-	$(VENV)/bin/pybabel -q extract -F babel.cfg -k lazy_gettext -k _l -o build/messages.pot .
-	$(VENV)/bin/pybabel -q update -i build/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
-	$(VENV)/bin/pybabel -q compile -d translations
+	$(PY) tools/catalogs.py
 
 # axe-core (npm) for the accessibility audit of the browser tests, in git-ignored .cache/.
 AXE := .cache/axe/node_modules/axe-core/axe.min.js
