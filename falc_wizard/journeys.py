@@ -33,6 +33,12 @@ PICTOGRAMS_DIR = Path(__file__).parent / "pictograms"
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
+#: A step's ``source``: the number of the seed guide it comes from ("002"), or
+#: ``NO_SOURCE`` for a screen that no official guide shows (the helper is told to
+#: check it on the real site, and it may not invent a label).
+_SEED = re.compile(r"^[0-9]{3}$")
+NO_SOURCE = "aucun"
+
 
 class ContentError(ValueError):
     """A journey file is wrong. The message is one line: file, step, problem."""
@@ -75,6 +81,12 @@ class Step:
     choices: tuple[Choice, ...] = ()
     real_site: bool = False
     exceptions: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+
+    @property
+    def unverified(self) -> bool:
+        """True for a screen that no official guide shows."""
+        return self.sources == (NO_SOURCE,)
 
     @property
     def is_end(self) -> bool:
@@ -197,7 +209,7 @@ def _require(data: Mapping, key: str, where: str, kind=str):
 _STEP_KEYS = {
     "id", "kind", "sentences", "pictogram", "label", "label_look", "field",
     "help_title", "help", "help_pictograms", "helper_note", "next", "choices",
-    "real_site", "exceptions",
+    "real_site", "exceptions", "source",
 }
 
 
@@ -250,6 +262,12 @@ def _parse_step(raw: Mapping, default_next: str, where: str) -> Step:
     if kind == "end" and "next" in raw:
         raise ContentError(f"{where}: an end step has no 'next'")
     next_id = "" if kind in ("choice", "end") else raw.get("next", default_next)
+    sources = _text_tuple(raw.get("source"), where)
+    if NO_SOURCE in sources and len(sources) > 1:
+        raise ContentError(f"{where}: source '{NO_SOURCE}' stands alone")
+    for seed in sources:
+        if seed != NO_SOURCE and not _SEED.match(seed):
+            raise ContentError(f"{where}: source '{seed}' is not a seed number like '002' (or '{NO_SOURCE}')")
     return Step(
         id=step_id,
         kind=kind,
@@ -266,6 +284,7 @@ def _parse_step(raw: Mapping, default_next: str, where: str) -> Step:
         choices=tuple(choices),
         real_site=bool(raw.get("real_site", False)),
         exceptions=_text_tuple(raw.get("exceptions"), where),
+        sources=sources,
     )
 
 

@@ -1,13 +1,11 @@
-"""Shared fixtures: the app factory in testing mode, a client, the demo journey."""
-
-from pathlib import Path
+"""Shared fixtures: the app factory in testing mode, a client, the demo journey, and a
+``visitor`` (a person's browser over the test client, tests/support.py)."""
 
 import pytest
 
 from falc_wizard import create_app
 from falc_wizard.journeys import load_file
-
-FIXTURES = Path(__file__).parent / "fixtures"
+from support import FIXTURES, Visitor
 
 
 @pytest.fixture
@@ -27,49 +25,9 @@ def demo():
     return load_file(FIXTURES / "steps" / "demo.toml")
 
 
-import html
-import re
-
-_CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
-
-
-class Browser:
-    """A test client that behaves like a person's browser: reads the CSRF token
-    from the page it is on, posts the forms, and follows redirects by hand so
-    tests can see each 303."""
-
-    def __init__(self, client):
-        self.client = client
-        self.page = ""
-        self.url = "/"
-
-    def text(self, response) -> str:
-        """A response's HTML with entities decoded, to compare with plain sentences."""
-        return html.unescape(response.get_data(as_text=True))
-
-    def get(self, url, **kwargs):
-        response = self.client.get(url, **kwargs)
-        self.url, self.page = url, html.unescape(response.get_data(as_text=True))
-        return response
-
-    def token(self) -> str:
-        found = _CSRF.search(self.page)
-        assert found, f"no CSRF token on {self.url}"
-        return found.group(1)
-
-    def post(self, url=None, data=None, follow=True):
-        url = url or self.url
-        form = {"csrf_token": self.token(), **(data or {})}
-        response = self.client.post(url, data=form)
-        if follow and response.status_code == 303:
-            return self.get(response.headers["Location"])
-        self.page = html.unescape(response.get_data(as_text=True))
-        return response
-
-
 @pytest.fixture
-def browser(client):
-    return Browser(client)
+def visitor(client):
+    return Visitor(client)
 
 
 @pytest.fixture
@@ -81,5 +39,5 @@ def demo_app():
 
 
 @pytest.fixture
-def demo_browser(demo_app):
-    return Browser(demo_app.test_client())
+def demo_visitor(demo_app):
+    return Visitor(demo_app.test_client())

@@ -28,7 +28,7 @@ def pytest_collection_modifyitems(items):
     """Mark `browser` every test here that drives Chromium (``-m "not browser"`` skips them)."""
     for item in items:
         in_here = "tests/browser/" in str(item.path).replace("\\", "/")
-        if in_here and {"browser", "context", "page"} & set(getattr(item, "fixturenames", ())):
+        if in_here and {"chromium", "context", "page"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
 
 
@@ -41,8 +41,8 @@ def playwright_instance():
 
 
 @pytest.fixture(scope="session")
-def browser(playwright_instance):
-    """The one Chromium of the session (overrides the test-client `browser` of tests/conftest.py)."""
+def chromium(playwright_instance):
+    """The one Chromium of the session (Debian's, with the flags this machine needs)."""
     chromium = playwright_instance.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
     yield chromium
     chromium.close()
@@ -70,9 +70,9 @@ def context_options(**extra) -> dict:
 
 
 @pytest.fixture
-def context(browser):
+def context(chromium):
     """A fresh browser profile (cookies, session) at tablet size for one test."""
-    ctx = browser.new_context(**context_options())
+    ctx = chromium.new_context(**context_options())
     yield ctx
     ctx.close()
 

@@ -93,8 +93,8 @@ def test_listen_is_hidden_where_the_browser_cannot_speak(context, live_server):
         expect(page.locator("[data-listen]")).to_be_hidden()
 
 
-def test_listen_is_hidden_without_javascript(browser, live_server):
-    context = browser.new_context(**context_options(java_script_enabled=False))
+def test_listen_is_hidden_without_javascript(chromium, live_server):
+    context = chromium.new_context(**context_options(java_script_enabled=False))
     try:
         page = context.new_page()
         page.goto(live_server + "/parcours/activer")
@@ -108,8 +108,8 @@ def _font_size(page, selector):
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
-def test_display_settings_apply_and_stay_for_the_session(browser, live_server, javascript):
-    context = browser.new_context(**context_options(java_script_enabled=javascript))
+def test_display_settings_apply_and_stay_for_the_session(chromium, live_server, javascript):
+    context = chromium.new_context(**context_options(java_script_enabled=javascript))
     try:
         page = context.new_page()
         page.goto(live_server + "/")

@@ -50,9 +50,9 @@ def test_the_other_branches_with_the_mouse(page, live_server, auditor, journey_i
 
 
 @pytest.mark.parametrize("journey_id", list(JOURNEYS))
-def test_a_whole_path_without_javascript(browser, live_server, journey_id):
+def test_a_whole_path_without_javascript(chromium, live_server, journey_id):
     """Practice mode, so the practice fields are checked by the server alone too."""
-    context = browser.new_context(**context_options(java_script_enabled=False))
+    context = chromium.new_context(**context_options(java_script_enabled=False))
     try:
         page = context.new_page()
         journey = JOURNEYS[journey_id]

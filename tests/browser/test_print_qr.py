@@ -31,9 +31,9 @@ def journeys():
 
 
 @pytest.fixture(scope="module")
-def printer(browser, live_server, tmp_path_factory):
+def printer(chromium, live_server, tmp_path_factory):
     """print(path) -> (page images, PDF text): Chromium's print to PDF, then poppler."""
-    context = browser.new_context(locale="fr-FR")
+    context = chromium.new_context(locale="fr-FR")
     page = context.new_page()
     folder = tmp_path_factory.mktemp("print")
 
@@ -94,8 +94,8 @@ def assert_opens_journey(tablet, link: str, journey) -> None:
 
 
 @pytest.fixture
-def tablet(browser):
-    context = browser.new_context(locale="fr-FR")
+def tablet(chromium):
+    context = chromium.new_context(locale="fr-FR")
     yield context
     context.close()
 
@@ -121,9 +121,9 @@ def test_the_all_journeys_print_has_one_page_per_journey_and_no_site_navigation(
     assert_opens_journey(tablet, links[1], list(journeys.values())[1])
 
 
-def test_continue_later_on_a_branch_reopens_the_same_step_on_a_fresh_browser(browser, live_server):
-    first = browser.new_context(locale="fr-FR")
-    second = browser.new_context(locale="fr-FR")
+def test_continue_later_on_a_branch_reopens_the_same_step_on_a_fresh_browser(chromium, live_server):
+    first = chromium.new_context(locale="fr-FR")
+    second = chromium.new_context(locale="fr-FR")
     try:
         page = first.new_page()
         page.goto(f"{live_server}/parcours/activer")
@@ -160,8 +160,8 @@ def test_continue_later_on_a_branch_reopens_the_same_step_on_a_fresh_browser(bro
         second.close()
 
 
-def test_a_changed_continue_later_link_gives_the_falc_page(browser, live_server):
-    context = browser.new_context(locale="fr-FR")
+def test_a_changed_continue_later_link_gives_the_falc_page(chromium, live_server):
+    context = chromium.new_context(locale="fr-FR")
     try:
         page = context.new_page()
         page.goto(f"{live_server}/r/eyJqIjoiYWN0aXZlciJ9.aaaaaa.bbbbbbbbbbbbbbbbbbbbbbbbbbb")

@@ -5,7 +5,7 @@ import logging
 import pytest
 from werkzeug.test import Client
 
-from conftest import FIXTURES, Browser
+from support import FIXTURES, Visitor
 from falc_wizard import create_app
 from falc_wizard.accesslog import AccessLog, loggable_path
 
@@ -27,13 +27,13 @@ def logged():
     logger.propagate = False
     app = create_app({"TESTING": True, "SECRET_KEY": "k", "STEPS_DIR": FIXTURES / "steps"})
     client = Client(AccessLog(app.wsgi_app, logger))
-    return Browser(client), records
+    return Visitor(client), records
 
 
 def test_one_line_per_request_with_method_path_status_size_and_time(logged):
-    browser, lines = logged
-    browser.get("/parcours/demo")
-    browser.post(data={"mode": "guide"})
+    visitor, lines = logged
+    visitor.get("/parcours/demo")
+    visitor.post(data={"mode": "guide"})
     assert len(lines) == 3
     [first] = [line for line in lines if line.startswith('"GET /parcours/demo" 200 ')]
     assert any(line.startswith('"POST /parcours/demo" 303 ') for line in lines)
@@ -44,24 +44,24 @@ def test_one_line_per_request_with_method_path_status_size_and_time(logged):
 
 
 def test_bodies_and_query_strings_are_never_logged(logged):
-    browser, lines = logged
-    browser.get("/parcours/demo")
-    browser.post(data={"mode": "entrainement"})
-    browser.post()
-    browser.post(data={"choix": "avec-photo"})
-    browser.post(data={"valeur": TYPED}, follow=False)
-    browser.get(f"/parcours/demo/serie-avec-photo?valeur={TYPED}")
-    assert TYPED in browser.page or browser.page  # the page was served
+    visitor, lines = logged
+    visitor.get("/parcours/demo")
+    visitor.post(data={"mode": "entrainement"})
+    visitor.post()
+    visitor.post(data={"choix": "avec-photo"})
+    visitor.post(data={"valeur": TYPED}, follow=False)
+    visitor.get(f"/parcours/demo/serie-avec-photo?valeur={TYPED}")
+    assert TYPED in visitor.page or visitor.page  # the page was served
     assert any(line.startswith('"POST /parcours/demo/serie-avec-photo" 400 ') for line in lines)
     assert any(line.startswith('"GET /parcours/demo/serie-avec-photo" ') for line in lines)
     assert not any(TYPED in line for line in lines)
 
 
 def test_resume_links_and_unknown_paths_are_shortened(logged):
-    browser, lines = logged
-    browser.get("/r/AbCdEfGhIjKlMnOp")
-    browser.get(f"/parcours/{TYPED}")
-    browser.get(f"/{TYPED}")
+    visitor, lines = logged
+    visitor.get("/r/AbCdEfGhIjKlMnOp")
+    visitor.get(f"/parcours/{TYPED}")
+    visitor.get(f"/{TYPED}")
     assert lines[0].startswith('"GET /r/…" ')
     assert lines[1] == lines[1].replace(TYPED, "") and lines[1].startswith('"GET /parcours/…" 404 ')
     assert lines[2].startswith('"GET /…" 404 ')

@@ -1,4 +1,4 @@
-"""English: chosen from the browser, switched on any screen, kept for the session,
+"""English: chosen from the visitor, switched on any screen, kept for the session,
 complete on every screen of every journey; and a new journey file needs no code."""
 
 import re
@@ -35,8 +35,8 @@ def html_lang(page: str) -> str:
     return re.search(r'<html lang="([^"]+)"', page).group(1)
 
 
-def test_the_browser_preference_chooses_english(browser):
-    page = browser
+def test_the_browser_preference_chooses_english(visitor):
+    page = visitor
     page.get("/", headers={"Accept-Language": "en-GB,en;q=0.9"})
     assert html_lang(page.page) == "en"
     assert "I choose what I want to do" in page.page
@@ -45,38 +45,38 @@ def test_the_browser_preference_chooses_english(browser):
     assert "Je choisis ce que je veux faire" in page.page
 
 
-def test_the_language_switch_is_kept_for_the_session(browser):
-    browser.get("/parcours/activer", headers={"Accept-Language": "fr"})
-    assert 'name="lang" value="en"' in browser.page
-    browser.post(url="/reglages", data={"lang": "en", "retour": "/parcours/activer"})
-    assert browser.url == "/parcours/activer"
-    assert html_lang(browser.page) == "en" and "I activate Mon espace santé" in browser.page
+def test_the_language_switch_is_kept_for_the_session(visitor):
+    visitor.get("/parcours/activer", headers={"Accept-Language": "fr"})
+    assert 'name="lang" value="en"' in visitor.page
+    visitor.post(url="/reglages", data={"lang": "en", "retour": "/parcours/activer"})
+    assert visitor.url == "/parcours/activer"
+    assert html_lang(visitor.page) == "en" and "I activate Mon espace santé" in visitor.page
     # The browser still prefers French: the person's choice wins, on every page after.
-    browser.get("/", headers={"Accept-Language": "fr"})
-    assert html_lang(browser.page) == "en"
-    browser.post(url="/reglages", data={"lang": "fr", "retour": "/"})
-    assert html_lang(browser.page) == "fr"
+    visitor.get("/", headers={"Accept-Language": "fr"})
+    assert html_lang(visitor.page) == "en"
+    visitor.post(url="/reglages", data={"lang": "fr", "retour": "/"})
+    assert html_lang(visitor.page) == "fr"
     # A language without a catalog is ignored, not an error.
-    response = browser.post(url="/reglages", data={"lang": "xx", "retour": "/"})
-    assert response.status_code == 200 and html_lang(browser.page) == "fr"
+    response = visitor.post(url="/reglages", data={"lang": "xx", "retour": "/"})
+    assert response.status_code == 200 and html_lang(visitor.page) == "fr"
 
 
 @pytest.mark.parametrize("journey_id", list(JOURNEYS))
-def test_every_screen_of_every_journey_is_in_english(browser, journey_id):
+def test_every_screen_of_every_journey_is_in_english(visitor, journey_id):
     journey = JOURNEYS[journey_id]
-    browser.get("/", headers={"Accept-Language": "en"})
-    browser.post(url="/reglages", data={"lang": "en", "retour": "/"})
-    browser.post(url="/reglages", data={"toggle": "helper", "retour": "/"})
+    visitor.get("/", headers={"Accept-Language": "en"})
+    visitor.post(url="/reglages", data={"lang": "en", "retour": "/"})
+    visitor.post(url="/reglages", data={"toggle": "helper", "retour": "/"})
     for path in covering_paths(journey):
-        browser.get(f"/parcours/{journey.id}")
-        assert english(journey.title) in browser.page
+        visitor.get(f"/parcours/{journey.id}")
+        assert english(journey.title) in visitor.page
         for need in journey.needs:
-            assert english(need.text) in browser.page
-        browser.post(data={"mode": "guide"})
+            assert english(need.text) in visitor.page
+        visitor.post(data={"mode": "guide"})
         for position, step_id in enumerate(path):
             step = journey.steps[step_id]
-            page = browser.page
-            assert browser.url.endswith(f"/{step_id}") and html_lang(page) == "en"
+            page = visitor.page
+            assert visitor.url.endswith(f"/{step_id}") and html_lang(page) == "en"
             assert f"Step {position + 1} of" in page
             texts = [*step.sentences, *step.help, step.help_title, step.helper_note,
                      *(c.text for c in step.choices)]
@@ -90,15 +90,15 @@ def test_every_screen_of_every_journey_is_in_english(browser, journey_id):
             data = {}
             if step.kind == "choice":
                 data["choix"] = next(c.id for c in step.choices if c.next == path[position + 1])
-            assert browser.post(data=data).status_code == 200
+            assert visitor.post(data=data).status_code == 200
 
 
-def test_a_practice_error_is_in_english(browser):
+def test_a_practice_error_is_in_english(visitor):
     from test_journeys_walk import VALID
 
-    browser.get("/")
-    browser.post(url="/reglages", data={"lang": "en", "retour": "/parcours/refuser"})
-    browser.post(data={"mode": "entrainement"})
+    visitor.get("/")
+    visitor.post(url="/reglages", data={"lang": "en", "retour": "/parcours/refuser"})
+    visitor.post(data={"mode": "entrainement"})
     journey = JOURNEYS["refuser"]
     path = next(p for p in engine.all_paths(journey) if "numero-securite-sociale" in p)
     for position, step_id in enumerate(path[:path.index("numero-securite-sociale")]):
@@ -107,21 +107,21 @@ def test_a_practice_error_is_in_english(browser):
             data = {"choix": next(c.id for c in step.choices if c.next == path[position + 1])}
         else:
             data = dict(VALID[step.field]) if step.kind == "field" else {}
-        browser.post(data=data)
-    assert browser.url.endswith("/numero-securite-sociale")
-    response = browser.post(data={"valeur": "1 55 12"}, follow=False)
+        visitor.post(data=data)
+    assert visitor.url.endswith("/numero-securite-sociale")
+    response = visitor.post(data={"valeur": "1 55 12"}, follow=False)
     assert response.status_code == 400
-    assert "The number has 5 characters. It needs 15 characters." in browser.page
-    assert "Le numéro a 5 caractères" not in browser.page
+    assert "The number has 5 characters. It needs 15 characters." in visitor.page
+    assert "Le numéro a 5 caractères" not in visitor.page
 
 
-def test_the_pictograms_page_shows_every_name_and_text_alternative(browser):
-    browser.get("/pictogrammes")
+def test_the_pictograms_page_shows_every_name_and_text_alternative(visitor):
+    visitor.get("/pictogrammes")
     for name, title in titles().items():
-        assert f'id="{name}"' in browser.page and title in browser.page
-    browser.get("/pictogrammes", headers={"Accept-Language": "en"})
-    assert english(titles()["carte-vitale"]) in browser.page
-    assert "Carte Vitale with a photo, back view" in browser.page
+        assert f'id="{name}"' in visitor.page and title in visitor.page
+    visitor.get("/pictogrammes", headers={"Accept-Language": "en"})
+    assert english(titles()["carte-vitale"]) in visitor.page
+    assert "Carte Vitale with a photo, back view" in visitor.page
 
 
 NEW_JOURNEY = '''
@@ -156,17 +156,17 @@ sentences = ["Bravo, j'ai fini."]
 '''
 
 
-def test_a_new_journey_file_appears_on_the_home_page_with_no_code_change(tmp_path, browser):
+def test_a_new_journey_file_appears_on_the_home_page_with_no_code_change(tmp_path, visitor):
     (tmp_path / "prendre-rendez-vous.toml").write_text(NEW_JOURNEY, encoding="utf-8")
     app = create_app({"TESTING": True, "SECRET_KEY": "test", "STEPS_DIR": tmp_path})
-    browser = type(browser)(app.test_client())  # the same helper, on the app with the new file
-    browser.get("/")
-    assert 'href="/parcours/prendre-rendez-vous"' in browser.page
-    assert "Je prends un rendez-vous" in browser.page
-    browser.get("/parcours/prendre-rendez-vous")
-    browser.post(data={"mode": "guide"})
-    assert browser.url == "/parcours/prendre-rendez-vous/ouvrir-agenda"
-    assert "Je clique sur Agenda." in browser.page
+    visitor = type(visitor)(app.test_client())  # the same helper, on the app with the new file
+    visitor.get("/")
+    assert 'href="/parcours/prendre-rendez-vous"' in visitor.page
+    assert "Je prends un rendez-vous" in visitor.page
+    visitor.get("/parcours/prendre-rendez-vous")
+    visitor.post(data={"mode": "guide"})
+    assert visitor.url == "/parcours/prendre-rendez-vous/ouvrir-agenda"
+    assert "Je clique sur Agenda." in visitor.page
     # The guide's checker accepts it too.
     from falc_wizard.lint import lint
 

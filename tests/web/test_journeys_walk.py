@@ -38,14 +38,14 @@ def test_every_field_type_has_a_valid_value_here():
         assert FIELD_RULES[name].check(values) == {}, name
 
 
-def walk(browser, journey, path, practice):
-    browser.get(f"/parcours/{journey.id}")
-    browser.post(data={"mode": "entrainement" if practice else "guide"})
+def walk(visitor, journey, path, practice):
+    visitor.get(f"/parcours/{journey.id}")
+    visitor.post(data={"mode": "entrainement" if practice else "guide"})
     labels_seen = []
     for position, step_id in enumerate(path):
-        assert browser.url == f"/parcours/{journey.id}/{step_id}", (position, browser.url)
+        assert visitor.url == f"/parcours/{journey.id}/{step_id}", (position, visitor.url)
         step = journey.steps[step_id]
-        page = browser.page
+        page = visitor.page
         shown = re.search(r"Étape (\d+) sur (\d+)", page)
         assert shown and int(shown.group(1)) == position + 1
         # The total follows the branch: exact once no choice is left ahead.
@@ -68,7 +68,7 @@ def walk(browser, journey, path, practice):
                 data.update(VALID[step.field])
             else:
                 assert "C'est fait" in page
-        response = browser.post(data=data)
+        response = visitor.post(data=data)
         assert response.status_code == 200, (step_id, response.status_code)
     return labels_seen
 
@@ -76,11 +76,11 @@ def walk(browser, journey, path, practice):
 @pytest.mark.parametrize("journey_id, index", CASES)
 @pytest.mark.parametrize("practice", [False, True], ids=["guide", "practice"])
 def test_walk_every_path(client, journey_id, index, practice):
-    from conftest import Browser
+    from support import Visitor
 
     journey = JOURNEYS[journey_id]
     path = engine.all_paths(journey)[index]
-    labels = walk(Browser(client), journey, path, practice)
+    labels = walk(Visitor(client), journey, path, practice)
     expected = [journey.steps[s].label for s in path if journey.steps[s].label]
     assert labels == expected
 
@@ -88,30 +88,30 @@ def test_walk_every_path(client, journey_id, index, practice):
 @pytest.mark.parametrize("journey_id", list(JOURNEYS))
 def test_practice_errors_are_falc_and_keep_the_value(client, journey_id):
     """The first practice field of the journey refuses a wrong value with a summary."""
-    from conftest import Browser
+    from support import Visitor
 
     journey = JOURNEYS[journey_id]
     path = next((p for p in engine.all_paths(journey) if any(journey.steps[s].kind == "field" for s in p)), None)
     if path is None:
         assert all(s.kind != "field" for s in journey.steps.values())
         return
-    browser = Browser(client)
-    browser.get(f"/parcours/{journey.id}")
-    browser.post(data={"mode": "entrainement"})
+    visitor = Visitor(client)
+    visitor.get(f"/parcours/{journey.id}")
+    visitor.post(data={"mode": "entrainement"})
     for position, step_id in enumerate(path):
         step = journey.steps[step_id]
         if step.kind == "field":
             wrong = {name: "x" for name in VALID[step.field]}
-            response = browser.post(data=wrong)
+            response = visitor.post(data=wrong)
             assert response.status_code == 400
-            assert browser.url == f"/parcours/{journey.id}/{step_id}"
-            assert 'class="error-summary"' in browser.page
-            assert 'aria-invalid="true"' in browser.page
-            assert re.search(r'aria-describedby="erreur-', browser.page)
+            assert visitor.url == f"/parcours/{journey.id}/{step_id}"
+            assert 'class="error-summary"' in visitor.page
+            assert 'aria-invalid="true"' in visitor.page
+            assert re.search(r'aria-describedby="erreur-', visitor.page)
             if step.field not in ("mot_de_passe", "mot_de_passe_confirmation"):
-                assert 'value="x"' in browser.page  # nothing is lost
+                assert 'value="x"' in visitor.page  # nothing is lost
             return
         data = {}
         if step.kind == "choice":
             data["choix"] = next(c.id for c in step.choices if c.next == path[position + 1])
-        browser.post(data=data)
+        visitor.post(data=data)

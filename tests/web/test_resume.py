@@ -18,24 +18,24 @@ from qrread import decode_svg, svgs
 PUBLIC = "http://falc.test"
 
 
-def walk_to_branch(browser, answers: int = 2) -> str:
+def walk_to_branch(visitor, answers: int = 2) -> str:
     """Start 'activer', take the branch 'sans-code' at the choice, do ``answers`` more steps; return the step URL."""
-    browser.get("/parcours/activer")
-    browser.post(data={"mode": "guide"})
-    while not browser.url.endswith("/choisir-chemin"):
-        browser.post()
-    browser.post(data={"choix": "sans-code"})
+    visitor.get("/parcours/activer")
+    visitor.post(data={"mode": "guide"})
+    while not visitor.url.endswith("/choisir-chemin"):
+        visitor.post()
+    visitor.post(data={"choix": "sans-code"})
     for _ in range(answers):
-        browser.post()
-    return browser.url
+        visitor.post()
+    return visitor.url
 
 
-def take_later_link(browser, step_url: str) -> str:
+def take_later_link(visitor, step_url: str) -> str:
     """Open 'Je continue plus tard' from the step page and read its QR code."""
-    step_page = browser.get(step_url).get_data(as_text=True)
+    step_page = visitor.get(step_url).get_data(as_text=True)
     later_url = step_url.replace("/parcours/", "/plus-tard/")
     assert f'href="{later_url}"' in step_page, "the step screen links to 'Je continue plus tard'"
-    page = browser.get(later_url).get_data(as_text=True)
+    page = visitor.get(later_url).get_data(as_text=True)
     (link,) = decode_svg(svgs(page)[0])
     assert html.unescape(page).count(link.split("://", 1)[1]) >= 1, "the link is written under the code"
     return link
@@ -51,12 +51,12 @@ def session_state(client):
         return stored.get("parcours")
 
 
-def test_a_link_taken_on_a_branch_reopens_that_step_with_the_same_choices(app, browser):
-    step_url = walk_to_branch(browser)
-    link = take_later_link(browser, step_url)
-    before = session_state(browser.client)["activer"]
+def test_a_link_taken_on_a_branch_reopens_that_step_with_the_same_choices(app, visitor):
+    step_url = walk_to_branch(visitor)
+    link = take_later_link(visitor, step_url)
+    before = session_state(visitor.client)["activer"]
 
-    tablet = type(browser)(app.test_client())  # another device: no cookie at all
+    tablet = type(visitor)(app.test_client())  # another device: no cookie at all
     response = tablet.client.get(path_of(link))
     assert response.status_code == 302 and response.headers["Location"] == step_url
     assert session_state(tablet.client)["activer"] == before
@@ -64,39 +64,39 @@ def test_a_link_taken_on_a_branch_reopens_that_step_with_the_same_choices(app, b
     page = tablet.get(step_url)
     assert page.status_code == 200
     # The same progress and the same way back as on the first device.
-    original = browser.get(step_url).get_data(as_text=True)
+    original = visitor.get(step_url).get_data(as_text=True)
     for pattern in (r"Étape \d+ sur \d+", r'class="back-link" href="[^"]+"'):
         assert re.search(pattern, original).group(0) == re.search(pattern, tablet.page).group(0)
 
 
-def test_a_link_taken_at_an_earlier_step_reopens_that_step_and_keeps_later_choices(app, browser):
-    walk_to_branch(browser, answers=3)
+def test_a_link_taken_at_an_earlier_step_reopens_that_step_and_keeps_later_choices(app, visitor):
+    walk_to_branch(visitor, answers=3)
     choice_url = "/parcours/activer/choisir-chemin"
-    link = take_later_link(browser, choice_url)
+    link = take_later_link(visitor, choice_url)
     tablet = app.test_client()
     response = tablet.get(path_of(link))
     assert response.headers["Location"] == choice_url
-    assert session_state(tablet)["activer"] == session_state(browser.client)["activer"]
+    assert session_state(tablet)["activer"] == session_state(visitor.client)["activer"]
     assert 'value="sans-code"' in tablet.get(choice_url).get_data(as_text=True)
 
 
-def test_the_token_holds_ids_and_choices_only_never_a_typed_value(app, browser):
+def test_the_token_holds_ids_and_choices_only_never_a_typed_value(app, visitor):
     journeys = app.extensions["falc_journeys"]
     journey = journeys["activer"]
-    browser.get("/parcours/activer")
-    browser.post(data={"mode": "entrainement"})
+    visitor.get("/parcours/activer")
+    visitor.post(data={"mode": "entrainement"})
     # Walk in practice mode to the first field, type a value, go on.
-    while journey.steps[browser.url.rsplit("/", 1)[1]].kind != "field":
-        step = journey.steps[browser.url.rsplit("/", 1)[1]]
-        browser.post(data={"choix": step.choices[0].id} if step.kind == "choice" else {})
-    field_step = journey.steps[browser.url.rsplit("/", 1)[1]]
+    while journey.steps[visitor.url.rsplit("/", 1)[1]].kind != "field":
+        step = journey.steps[visitor.url.rsplit("/", 1)[1]]
+        visitor.post(data={"choix": step.choices[0].id} if step.kind == "choice" else {})
+    field_step = journey.steps[visitor.url.rsplit("/", 1)[1]]
     rule = FIELD_RULES[field_step.field]
     assert [item.name for item in rule.inputs] == [VALUE], "the walk expects a one-input field first"
     typed = {VALUE: rule.example}
-    before = browser.url
-    browser.post(data=typed)
-    assert browser.url != before, "the example value is accepted"
-    link = take_later_link(browser, browser.url)
+    before = visitor.url
+    visitor.post(data=typed)
+    assert visitor.url != before, "the example value is accepted"
+    link = take_later_link(visitor, visitor.url)
     token = path_of(link).split("/r/", 1)[1]
     data = URLSafeTimedSerializer(["test-secret"], salt="resume").loads(token)
     # The journey, the choices by place, how many steps are done, the step's place, practice: numbers and an id.
@@ -125,8 +125,8 @@ def test_every_state_of_every_journey_survives_the_round_trip(app):
     assert checked > 500
 
 
-def test_a_changed_token_gives_the_falc_page_that_offers_to_start_again(app, browser):
-    link = take_later_link(browser, walk_to_branch(browser))
+def test_a_changed_token_gives_the_falc_page_that_offers_to_start_again(app, visitor):
+    link = take_later_link(visitor, walk_to_branch(visitor))
     token = path_of(link).split("/r/", 1)[1]
     changed = token[:-3] + ("AAA" if not token.endswith("AAA") else "BBB")
     response = app.test_client().get(f"/r/{changed}")
@@ -205,19 +205,19 @@ def test_the_later_page_without_a_session_gives_the_falc_page(client):
     assert "Cette page n'est plus ouverte" in html.unescape(response.get_data(as_text=True))
 
 
-def test_every_step_but_the_end_offers_to_continue_later(app, browser):
+def test_every_step_but_the_end_offers_to_continue_later(app, visitor):
     journey = app.extensions["falc_journeys"]["decouvrir"]
-    browser.get("/parcours/decouvrir")
-    browser.post(data={"mode": "guide"})
+    visitor.get("/parcours/decouvrir")
+    visitor.post(data={"mode": "guide"})
     seen = 0
     while True:
-        step = journey.steps[browser.url.rsplit("/", 1)[1]]
-        offered = "Je continue plus tard" in browser.page and "/pictogrammes/plus-tard.svg" in browser.page
+        step = journey.steps[visitor.url.rsplit("/", 1)[1]]
+        offered = "Je continue plus tard" in visitor.page and "/pictogrammes/plus-tard.svg" in visitor.page
         assert offered == (not step.is_end), step.id
         if step.is_end:
             break
         seen += 1
-        browser.post(data={"choix": step.choices[0].id} if step.kind == "choice" else {})
+        visitor.post(data={"choix": step.choices[0].id} if step.kind == "choice" else {})
     assert seen > 3
 
 

@@ -34,7 +34,7 @@ def cluster(tmp_path):
 
 
 class Person:
-    """One browser: one cookie jar, whatever server answers."""
+    """One visitor: one cookie jar, whatever server answers."""
 
     def __init__(self):
         self.jar = http.cookiejar.CookieJar()

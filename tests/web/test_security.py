@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, Browser
+from support import FIXTURES, Visitor
 from falc_wizard import config as settings
 from falc_wizard import create_app
 
@@ -21,14 +21,14 @@ def make_app(**config):
 def started(app, base_url="http://localhost"):
     """A browser on the demo journey's first step, with its cookie and token."""
     client = app.test_client()
-    browser = Browser(client)
+    visitor = Visitor(client)
     page = client.get("/parcours/demo", base_url=base_url)
-    browser.page = html.unescape(page.get_data(as_text=True))
-    response = client.post("/parcours/demo", data={"csrf_token": browser.token(), "mode": "guide"},
+    visitor.page = html.unescape(page.get_data(as_text=True))
+    response = client.post("/parcours/demo", data={"csrf_token": visitor.token(), "mode": "guide"},
                            base_url=base_url)
     assert response.status_code == 303
-    browser.page = html.unescape(client.get("/parcours/demo/debut", base_url=base_url).get_data(as_text=True))
-    return browser
+    visitor.page = html.unescape(client.get("/parcours/demo/debut", base_url=base_url).get_data(as_text=True))
+    return visitor
 
 
 # --- Headers -------------------------------------------------------------------------
@@ -38,8 +38,8 @@ PAGES = ["/", "/parcours/demo", "/parcours/demo/debut", "/nulle-part", "/sante"]
 
 @pytest.mark.parametrize("url", PAGES)
 def test_every_response_has_the_strict_headers(url):
-    browser = started(make_app())
-    response = browser.client.get(url)
+    visitor = started(make_app())
+    response = visitor.client.get(url)
     csp = [part.strip() for part in response.headers["Content-Security-Policy"].split(";")]
     for directive in ("default-src 'self'", "object-src 'none'", "base-uri 'none'",
                       "frame-ancestors 'none'", "form-action 'self'"):
@@ -104,13 +104,13 @@ class _InlineFinder(HTMLParser):
 
 
 def test_pages_have_nothing_a_strict_csp_would_block():
-    browser = started(make_app())
-    browser.client.post("/reglages", data={"csrf_token": browser.token(), "toggle": "helper"})
+    visitor = started(make_app())
+    visitor.client.post("/reglages", data={"csrf_token": visitor.token(), "toggle": "helper"})
     urls = ["/", "/parcours/demo", "/parcours/demo/debut", "/nulle-part", "/parcours/demo/carte"]
-    browser.post(url="/parcours/demo/debut")
-    browser.post(url="/parcours/demo/carte", data={"choix": "avec-photo"})
-    browser.post(url="/parcours/demo/serie-avec-photo", data={"valeur": "x"}, follow=False)  # errors shown
-    pages = [browser.page] + [browser.client.get(url).get_data(as_text=True) for url in urls]
+    visitor.post(url="/parcours/demo/debut")
+    visitor.post(url="/parcours/demo/carte", data={"choix": "avec-photo"})
+    visitor.post(url="/parcours/demo/serie-avec-photo", data={"valeur": "x"}, follow=False)  # errors shown
+    pages = [visitor.page] + [visitor.client.get(url).get_data(as_text=True) for url in urls]
     for page in pages:
         finder = _InlineFinder()
         finder.feed(page)
@@ -148,17 +148,17 @@ def test_https_follows_the_public_url():
 
 def test_a_person_can_post_over_https_without_a_referer():
     """Referrer-Policy: no-referrer means the browser sends none: posts must still work."""
-    browser = started(make_app(), base_url=HTTPS)
-    response = browser.client.post("/parcours/demo/debut", data={"csrf_token": browser.token()}, base_url=HTTPS)
+    visitor = started(make_app(), base_url=HTTPS)
+    response = visitor.client.post("/parcours/demo/debut", data={"csrf_token": visitor.token()}, base_url=HTTPS)
     assert response.status_code == 303
     assert response.headers["Location"] == "/parcours/demo/carte"
 
 
 @pytest.mark.parametrize("site, status", [("cross-site", 400), ("same-site", 400), ("same-origin", 303), (None, 303)])
 def test_a_post_from_another_site_is_refused_even_with_a_token(site, status):
-    browser = started(make_app())
+    visitor = started(make_app())
     headers = {"Sec-Fetch-Site": site} if site else {}
-    response = browser.client.post("/parcours/demo/debut", data={"csrf_token": browser.token()}, headers=headers)
+    response = visitor.client.post("/parcours/demo/debut", data={"csrf_token": visitor.token()}, headers=headers)
     assert response.status_code == status
     if status == 400:
         assert "Cette page n'est plus ouverte" in html.unescape(response.get_data(as_text=True))
@@ -199,9 +199,9 @@ def test_key_rotation_keeps_the_journey_and_the_open_page_working():
     """A person in the middle of a journey when the key rotates loses nothing:
     the old cookie is read, the token of the page they have open is accepted,
     and the new cookie is signed with the new key."""
-    browser = started(make_app(SECRET_KEY="old-key"))
-    cookie = browser.client.get_cookie("falc").value
-    token = browser.token()
+    visitor = started(make_app(SECRET_KEY="old-key"))
+    cookie = visitor.client.get_cookie("falc").value
+    token = visitor.token()
 
     rotated = make_app(SECRET_KEY="new-key", SECRET_KEY_FALLBACKS=["old-key"]).test_client()
     rotated.set_cookie("falc", cookie)
@@ -244,20 +244,20 @@ def test_any_host_when_none_is_configured(monkeypatch):
 
 
 def test_a_post_over_the_size_limit_gets_the_falc_413_page():
-    browser = started(make_app())
-    limit = browser.client.application.config["MAX_CONTENT_LENGTH"]
+    visitor = started(make_app())
+    limit = visitor.client.application.config["MAX_CONTENT_LENGTH"]
     assert limit <= 64 * 1024
-    response = browser.client.post("/parcours/demo/debut",
-                                   data={"csrf_token": browser.token(), "x": "a" * (limit + 1)})
+    response = visitor.client.post("/parcours/demo/debut",
+                                   data={"csrf_token": visitor.token(), "x": "a" * (limit + 1)})
     assert response.status_code == 413
     page = html.unescape(response.get_data(as_text=True))
     assert "Ce que j'ai écrit est trop long" in page and ">Accueil</a>" in page
 
 
 def test_too_many_form_parts_is_refused_gently():
-    browser = started(make_app())
-    data = {"csrf_token": browser.token(), **{f"f{i}": "1" for i in range(200)}}
-    response = browser.client.post("/parcours/demo/debut", data=data, content_type="multipart/form-data")
+    visitor = started(make_app())
+    data = {"csrf_token": visitor.token(), **{f"f{i}": "1" for i in range(200)}}
+    response = visitor.client.post("/parcours/demo/debut", data=data, content_type="multipart/form-data")
     assert response.status_code == 413
     assert "Accueil" in response.get_data(as_text=True)
 

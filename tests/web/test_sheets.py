@@ -184,17 +184,17 @@ def test_the_label_of_an_svg_is_escaped(app):
     assert "<script>" not in svg and "&#34;&gt;&lt;script&gt;" in svg
 
 
-def test_the_real_site_step_shows_a_qr_code_of_the_real_site(app, browser):
+def test_the_real_site_step_shows_a_qr_code_of_the_real_site(app, visitor):
     journeys = app.extensions["falc_journeys"]
     journey = journeys["activer"]
     step = next(s for s in journey.steps.values() if s.real_site)
     assert step.id == journey.first, "the test walks to the first step only"
-    browser.get("/parcours/activer")
-    browser.post(data={"mode": "guide"})
-    assert browser.url == f"/parcours/activer/{step.id}"
-    codes = svgs(browser.page)
+    visitor.get("/parcours/activer")
+    visitor.post(data={"mode": "guide"})
+    assert visitor.url == f"/parcours/activer/{step.id}"
+    codes = svgs(visitor.page)
     assert [decode_svg(svg) for svg in codes] == [[qr.REAL_SITE_URL]]
     # Only on those steps: the next one has no QR code.
-    browser.post()
-    following = journey.steps[browser.url.rsplit("/", 1)[1]]
-    assert not following.real_site and svgs(browser.page) == []
+    visitor.post()
+    following = journey.steps[visitor.url.rsplit("/", 1)[1]]
+    assert not following.real_site and svgs(visitor.page) == []

@@ -6,121 +6,121 @@ import re
 from falc_wizard.journeys import DONE
 
 
-def start(browser, mode="guide"):
-    browser.get("/parcours/demo")
-    return browser.post(data={"mode": mode})
+def start(visitor, mode="guide"):
+    visitor.get("/parcours/demo")
+    return visitor.post(data={"mode": mode})
 
 
-def test_home_shows_a_card_per_journey(demo_browser):
-    demo_browser.get("/"); page = demo_browser.page
+def test_home_shows_a_card_per_journey(demo_visitor):
+    demo_visitor.get("/"); page = demo_visitor.page
     assert 'href="/parcours/demo"' in page
     assert "Je teste" in page
 
 
-def test_start_screen_lists_needs_and_the_tutor_prompt(demo_browser):
-    demo_browser.get("/parcours/demo"); page = demo_browser.page
+def test_start_screen_lists_needs_and_the_tutor_prompt(demo_visitor):
+    demo_visitor.get("/parcours/demo"); page = demo_visitor.page
     assert "J'ai besoin de :" in page
     assert "Ma carte Vitale" in page
     assert "Si je suis sous tutelle, je demande de l'aide à mon tuteur." in page
     assert "Je commence" in page and "Je m'entraîne" in page
 
 
-def test_each_post_redirects_to_the_next_step(demo_browser):
-    response = demo_browser.client.get("/parcours/demo")
-    demo_browser.page = demo_browser.text(response)
-    demo_browser.url = "/parcours/demo"
-    response = demo_browser.post(data={"mode": "guide"}, follow=False)
+def test_each_post_redirects_to_the_next_step(demo_visitor):
+    response = demo_visitor.client.get("/parcours/demo")
+    demo_visitor.page = demo_visitor.text(response)
+    demo_visitor.url = "/parcours/demo"
+    response = demo_visitor.post(data={"mode": "guide"}, follow=False)
     assert response.status_code == 303
     assert response.headers["Location"] == "/parcours/demo/debut"
-    demo_browser.get("/parcours/demo/debut")
-    response = demo_browser.post(follow=False)
+    demo_visitor.get("/parcours/demo/debut")
+    response = demo_visitor.post(follow=False)
     assert response.status_code == 303 and response.headers["Location"] == "/parcours/demo/carte"
 
 
-def test_walk_both_branches_to_the_end(demo_browser):
+def test_walk_both_branches_to_the_end(demo_visitor):
     for choice, expected in [("sans-photo", ["serie-sans-photo", "envoi"]),
                              ("avec-photo", ["serie-avec-photo", "verifier", "envoi"])]:
-        start(demo_browser)
-        demo_browser.post()  # debut
-        assert demo_browser.url == "/parcours/demo/carte"
-        demo_browser.post(data={"choix": choice})
+        start(demo_visitor)
+        demo_visitor.post()  # debut
+        assert demo_visitor.url == "/parcours/demo/carte"
+        demo_visitor.post(data={"choix": choice})
         seen = []
-        while demo_browser.url != "/parcours/demo/envoi":
-            seen.append(demo_browser.url.rsplit("/", 1)[1])
-            demo_browser.post()
+        while demo_visitor.url != "/parcours/demo/envoi":
+            seen.append(demo_visitor.url.rsplit("/", 1)[1])
+            demo_visitor.post()
         assert seen + ["envoi"] == expected
-        demo_browser.post(data={"choix": "sms"})
-        assert demo_browser.url == "/parcours/demo/fin"
-        assert "Bravo !" in demo_browser.page
-        assert "J'ai fini" in demo_browser.page
+        demo_visitor.post(data={"choix": "sms"})
+        assert demo_visitor.url == "/parcours/demo/fin"
+        assert "Bravo !" in demo_visitor.page
+        assert "J'ai fini" in demo_visitor.page
 
 
-def test_progress_is_shown_and_follows_the_branch(demo_browser):
-    start(demo_browser)
-    assert "Étape 1 sur 5" in demo_browser.page
-    demo_browser.post()
-    demo_browser.post(data={"choix": "avec-photo"})
-    assert "Étape 3 sur 6" in demo_browser.page
-    assert 'aria-current="step"' in demo_browser.page
+def test_progress_is_shown_and_follows_the_branch(demo_visitor):
+    start(demo_visitor)
+    assert "Étape 1 sur 5" in demo_visitor.page
+    demo_visitor.post()
+    demo_visitor.post(data={"choix": "avec-photo"})
+    assert "Étape 3 sur 6" in demo_visitor.page
+    assert 'aria-current="step"' in demo_visitor.page
 
 
-def test_a_step_not_yet_reachable_redirects_to_the_current_one(demo_browser):
-    start(demo_browser)
-    response = demo_browser.client.get("/parcours/demo/fin")
+def test_a_step_not_yet_reachable_redirects_to_the_current_one(demo_visitor):
+    start(demo_visitor)
+    response = demo_visitor.client.get("/parcours/demo/fin")
     assert response.status_code == 302
     assert response.headers["Location"] == "/parcours/demo/debut"
 
 
-def test_refresh_after_a_post_does_not_post_again(demo_browser):
-    start(demo_browser)
-    demo_browser.post()
-    first = demo_browser.text(demo_browser.get("/parcours/demo/carte"))
-    again = demo_browser.text(demo_browser.get("/parcours/demo/carte"))
+def test_refresh_after_a_post_does_not_post_again(demo_visitor):
+    start(demo_visitor)
+    demo_visitor.post()
+    first = demo_visitor.text(demo_visitor.get("/parcours/demo/carte"))
+    again = demo_visitor.text(demo_visitor.get("/parcours/demo/carte"))
     assert first == again and "Étape 2 sur 5" in again
 
 
-def test_back_keeps_the_choice_and_shows_it(demo_browser):
-    start(demo_browser)
-    demo_browser.post()
-    demo_browser.post(data={"choix": "avec-photo"})
-    assert 'href="/parcours/demo/carte"' in demo_browser.page  # the Retour link
-    page = demo_browser.text(demo_browser.get("/parcours/demo/carte"))
+def test_back_keeps_the_choice_and_shows_it(demo_visitor):
+    start(demo_visitor)
+    demo_visitor.post()
+    demo_visitor.post(data={"choix": "avec-photo"})
+    assert 'href="/parcours/demo/carte"' in demo_visitor.page  # the Retour link
+    page = demo_visitor.text(demo_visitor.get("/parcours/demo/carte"))
     assert re.search(r'value="avec-photo" class="choice chosen"', page)
     # the later step is still reachable: nothing was lost
-    assert demo_browser.client.get("/parcours/demo/serie-avec-photo").status_code == 200
+    assert demo_visitor.client.get("/parcours/demo/serie-avec-photo").status_code == 200
 
 
-def test_changing_a_choice_moves_to_the_new_branch(demo_browser):
-    start(demo_browser)
-    demo_browser.post()
-    demo_browser.post(data={"choix": "avec-photo"})
-    demo_browser.get("/parcours/demo/carte")
-    demo_browser.post(data={"choix": "sans-photo"})
-    assert demo_browser.url == "/parcours/demo/serie-sans-photo"
-    assert demo_browser.client.get("/parcours/demo/serie-avec-photo").status_code == 302
+def test_changing_a_choice_moves_to_the_new_branch(demo_visitor):
+    start(demo_visitor)
+    demo_visitor.post()
+    demo_visitor.post(data={"choix": "avec-photo"})
+    demo_visitor.get("/parcours/demo/carte")
+    demo_visitor.post(data={"choix": "sans-photo"})
+    assert demo_visitor.url == "/parcours/demo/serie-sans-photo"
+    assert demo_visitor.client.get("/parcours/demo/serie-avec-photo").status_code == 302
 
 
-def test_a_missing_choice_is_a_falc_message_not_an_error(demo_browser):
-    start(demo_browser)
-    demo_browser.post()
-    response = demo_browser.post(data={"choix": "bleue"})
+def test_a_missing_choice_is_a_falc_message_not_an_error(demo_visitor):
+    start(demo_visitor)
+    demo_visitor.post()
+    response = demo_visitor.post(data={"choix": "bleue"})
     assert response.status_code == 400
-    assert "Je choisis une réponse." in demo_browser.page
+    assert "Je choisis une réponse." in demo_visitor.page
 
 
-def test_unknown_journey_or_step_is_a_falc_404(demo_browser):
+def test_unknown_journey_or_step_is_a_falc_404(demo_visitor):
     for url in ("/parcours/inconnu", "/parcours/demo/inconnue", "/nulle-part"):
-        response = demo_browser.get(url)
+        response = demo_visitor.get(url)
         assert response.status_code == 404
-        assert "Je ne trouve pas cette page" in demo_browser.page
-        assert ">Accueil</a>" in demo_browser.page
+        assert "Je ne trouve pas cette page" in demo_visitor.page
+        assert ">Accueil</a>" in demo_visitor.page
 
 
-def test_post_without_csrf_token_gets_the_gentle_page(demo_browser):
-    start(demo_browser)
-    response = demo_browser.client.post("/parcours/demo/debut", data={})
+def test_post_without_csrf_token_gets_the_gentle_page(demo_visitor):
+    start(demo_visitor)
+    response = demo_visitor.client.post("/parcours/demo/debut", data={})
     assert response.status_code == 400
-    page = demo_browser.text(response)
+    page = demo_visitor.text(response)
     assert "Cette page n'est plus ouverte" in page
     assert "Traceback" not in page
 
@@ -132,42 +132,42 @@ def test_no_session_on_a_step_gets_the_gentle_page(demo_app):
     assert "Je recommence" in page and 'href="/parcours/demo"' in page
 
 
-def test_a_tampered_cookie_is_ignored_gently(demo_browser):
-    start(demo_browser)
-    demo_browser.client.set_cookie("falc", "eyJwYXJjb3VycyI6e319.tampered.signature")
-    response = demo_browser.client.get("/parcours/demo/carte")
+def test_a_tampered_cookie_is_ignored_gently(demo_visitor):
+    start(demo_visitor)
+    demo_visitor.client.set_cookie("falc", "eyJwYXJjb3VycyI6e319.tampered.signature")
+    response = demo_visitor.client.get("/parcours/demo/carte")
     assert response.status_code == 400
-    assert "Cette page n'est plus ouverte" in demo_browser.text(response)
+    assert "Cette page n'est plus ouverte" in demo_visitor.text(response)
 
 
-def test_the_cookie_holds_only_ids_and_choices(demo_app, demo_browser):
-    start(demo_browser, mode="entrainement")
-    demo_browser.post()
-    demo_browser.post(data={"choix": "avec-photo"})
-    cookie = demo_browser.client.get_cookie("falc")
+def test_the_cookie_holds_only_ids_and_choices(demo_app, demo_visitor):
+    start(demo_visitor, mode="entrainement")
+    demo_visitor.post()
+    demo_visitor.post(data={"choix": "avec-photo"})
+    cookie = demo_visitor.client.get_cookie("falc")
     serializer = demo_app.session_interface.get_signing_serializer(demo_app)
     session = serializer.loads(cookie.value)
     assert session["parcours"] == {"demo": {"j": "demo", "a": {"debut": DONE, "carte": "avec-photo"}, "p": 1}}
     assert set(session) <= {"parcours", "csrf_token", "helper", "large_text", "contrast", "lang"}
 
 
-def test_finished_forgets_everything(demo_browser):
-    start(demo_browser)
-    demo_browser.get("/parcours/demo/debut")
-    demo_browser.post(url="/fini")
-    assert demo_browser.client.get("/parcours/demo/debut").status_code == 400
+def test_finished_forgets_everything(demo_visitor):
+    start(demo_visitor)
+    demo_visitor.get("/parcours/demo/debut")
+    demo_visitor.post(url="/fini")
+    assert demo_visitor.client.get("/parcours/demo/debut").status_code == 400
 
 
-def test_helper_mode_shows_helper_notes(demo_browser):
-    start(demo_browser)
-    assert "Pour l’accompagnant" not in demo_browser.page
-    demo_browser.post(url="/reglages", data={"toggle": "helper", "retour": "/parcours/demo/debut"})
-    assert demo_browser.url == "/parcours/demo/debut"
-    assert "Pour l’accompagnant" in demo_browser.page
-    assert "à faire relire" in demo_browser.page
+def test_helper_mode_shows_helper_notes(demo_visitor):
+    start(demo_visitor)
+    assert "Pour l’accompagnant" not in demo_visitor.page
+    demo_visitor.post(url="/reglages", data={"toggle": "helper", "retour": "/parcours/demo/debut"})
+    assert demo_visitor.url == "/parcours/demo/debut"
+    assert "Pour l’accompagnant" in demo_visitor.page
+    assert "à faire relire" in demo_visitor.page
 
 
-def test_settings_never_redirect_off_site(demo_browser):
-    demo_browser.get("/")
-    response = demo_browser.post(url="/reglages", data={"toggle": "contrast", "retour": "//evil.example/"}, follow=False)
+def test_settings_never_redirect_off_site(demo_visitor):
+    demo_visitor.get("/")
+    response = demo_visitor.post(url="/reglages", data={"toggle": "contrast", "retour": "//evil.example/"}, follow=False)
     assert response.headers["Location"] == "/"
