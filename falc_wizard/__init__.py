@@ -28,6 +28,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     if test_config:
         app.config.update(test_config)
     settings.ensure_secret_key(app.config, Path(app.instance_path))
+    settings.ensure_public_url(app.config)
     if app.config.get("HTTPS"):
         app.config["SESSION_COOKIE_SECURE"] = True
 

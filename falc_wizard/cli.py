@@ -7,12 +7,75 @@ import sys
 from pathlib import Path
 
 
+#: Open connections waitress keeps at once. Its default (100) is what slow
+#: clients exhaust: 100 connections sending their headers one byte at a time
+#: left no room for anyone else. Reading is asynchronous (a thread is taken only
+#: once a request has fully arrived), so a slow connection costs one file
+#: descriptor and a little memory, not a thread.
+CONNECTION_LIMIT = 1000
+
+#: Seconds an idle connection stays open, and how often waitress looks (its
+#: defaults: 120 and 30). A browser reopens a closed keep-alive connection.
+CHANNEL_TIMEOUT = 30
+CLEANUP_INTERVAL = 10
+
+#: The largest body waitress reads. Checked against Content-Length before any
+#: of the body is read (and while a chunked body arrives): waitress's default
+#: would read 1 GiB to a temporary file before the app's 16 KiB limit
+#: (config.base_settings) could answer. Between the two, the app answers its
+#: own FALC "too long" page.
+MAX_REQUEST_BODY = 64 * 1024
+
+#: All request headers together. A real request's are about 1 KiB (the session
+#: cookie is small); waitress's default is 256 KiB.
+MAX_REQUEST_HEADERS = 32 * 1024
+
+
+def waitress_options(app, args: argparse.Namespace) -> dict:
+    """What ``falc-wizard serve`` tells waitress, settings that survive slow or hostile clients."""
+    return {
+        "host": args.host,
+        "port": args.port,
+        "threads": args.threads,
+        "ident": "falc-wizard",
+        "connection_limit": args.connection_limit,
+        "channel_timeout": CHANNEL_TIMEOUT,
+        "cleanup_interval": CLEANUP_INTERVAL,
+        # select() cannot watch more than 1024 file descriptors; poll() can.
+        "asyncore_use_poll": True,
+        "max_request_body_size": MAX_REQUEST_BODY,
+        "max_request_header_size": MAX_REQUEST_HEADERS,
+        # waitress removes every X-Forwarded-* header unless told to trust a
+        # proxy; FALC_PROXY_FIX (security.py, Werkzeug's ProxyFix) is the one
+        # place that decides how many proxies to trust, for waitress and
+        # gunicorn alike. Without it the headers are still removed.
+        "clear_untrusted_proxy_headers": not app.config.get("PROXY_FIX"),
+    }
+
+
+def allow_open_files(connections: int) -> None:
+    """Raise this process's open-file limit so that ``connections`` fit (Debian's soft limit is 1024)."""
+    try:
+        import resource
+    except ImportError:  # not on this system: keep its limit
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = 2 * connections + 100  # a socket each, a temporary file for some, the app's own files
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        new_soft = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (new_soft, hard))
+
+
 def serve(args: argparse.Namespace) -> int:
     from . import create_app
-
+    from .config import ConfigError
     from .qr import served_url
 
-    app = create_app()
+    try:
+        app = create_app()
+    except ConfigError as error:
+        print(f"falc-wizard: {error}", file=sys.stderr)
+        return 2
     # Printed QR codes link here unless FALC_PUBLIC_URL says otherwise (qr.public_base).
     app.config["SERVED_URL"] = served_url(args.host, args.port)
     if args.debug:
@@ -21,11 +84,12 @@ def serve(args: argparse.Namespace) -> int:
         return 0
     import waitress
 
-    print(f"falc-wizard: http://{args.host}:{args.port}/", flush=True)
     from .accesslog import wrap
 
+    allow_open_files(args.connection_limit)
+    print(f"falc-wizard: http://{args.host}:{args.port}/", flush=True)
     # waitress logs no requests; ours leaves out what a person typed (accesslog.py).
-    waitress.serve(wrap(app), host=args.host, port=args.port, threads=args.threads, ident="falc-wizard")
+    waitress.serve(wrap(app), **waitress_options(app, args))
     return 0
 
 
@@ -70,6 +134,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--host", default="127.0.0.1")
     run.add_argument("--port", type=int, default=8000)
     run.add_argument("--threads", type=int, default=8)
+    run.add_argument("--connection-limit", type=int, default=CONNECTION_LIMIT,
+                     help=f"open connections at once (default {CONNECTION_LIMIT})")
     run.add_argument("--debug", action="store_true", help="Flask's development server, with reload")
     run.set_defaults(func=serve)
     validate = commands.add_parser("check", help="validate every journey file")

@@ -2,7 +2,9 @@
 
 Every setting has a safe default for a workstation. Production is switched on
 with ``FALC_ENV=production``: the app then refuses to start without a secret
-key from the environment, rather than sign cookies with a key nobody set.
+key from the environment, rather than sign cookies with a key nobody set, and
+without its public address, rather than print sheets, QR codes and resume
+links that point to ``http://127.0.0.1:8000``.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import os
 import secrets
 from pathlib import Path
 from typing import Mapping
+from urllib.parse import urlsplit
 
 
 class ConfigError(RuntimeError):
@@ -92,3 +95,30 @@ def ensure_secret_key(config: dict, instance_path: Path) -> None:
     key_file.write_text(key)
     key_file.chmod(0o600)
     config["SECRET_KEY"] = key
+
+
+def ensure_public_url(config: dict) -> None:
+    """Production needs its public address; its host is then the only trusted host by default.
+
+    Every printed sheet, QR code and resume link starts with ``PUBLIC_URL``
+    (qr.public_base): without it they would point to the serve command's own
+    address, which nobody else can reach. And a site that knows its name has no
+    reason to answer to any other Host header (FALC_TRUSTED_HOSTS widens it).
+    """
+    public_url = config.get("PUBLIC_URL") or ""
+    if public_url:
+        parts = urlsplit(public_url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ConfigError(
+                f"FALC_PUBLIC_URL must be an http:// or https:// address with a host name (got {public_url!r})."
+            )
+    if not config.get("PRODUCTION"):
+        return
+    if not public_url:
+        raise ConfigError(
+            "FALC_PUBLIC_URL is not set: in production the public address (for example "
+            "https://pas-a-pas.example.fr) must come from the environment; printed sheets, "
+            "QR codes and resume links start with it."
+        )
+    if not config.get("TRUSTED_HOSTS"):
+        config["TRUSTED_HOSTS"] = [urlsplit(public_url).hostname]

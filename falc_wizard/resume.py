@@ -123,7 +123,9 @@ def read_token(token: str, journeys: dict[str, Journey], app: Flask | None = Non
         # Changed: the journey it names is only a hint, used for a "start again" link.
         _valid, data = signer.loads_unsafe(token)
         raise TokenError("bad signature", _journey_of(data, journeys)) from None
-    journey = journeys.get(data.get("j")) if isinstance(data, dict) else None
+    # Signed by us, yet still data from outside: an old version, or a key that
+    # leaked, may sign any shape ("j" a list is unhashable: a 500 without this).
+    journey = journeys.get(_journey_of(data, journeys) or "")
     if journey is None:
         raise TokenError("unknown journey")
     state = engine.State.from_dict(expand(journey, data), journey)

@@ -8,6 +8,8 @@ from ``FALC_TRUSTED_HOSTS`` in config.py).
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from flask import Flask, Response, request, session
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -55,6 +57,31 @@ def add_security_headers(response: Response) -> Response:
     return response
 
 
+def keep_redirects_on_this_site(response: Response) -> Response:
+    """Every redirect of the app points to a path of this site, never to a host.
+
+    The app's own redirects are paths (url_for). Werkzeug's routing redirects
+    (``/a//b`` to ``/a/b``, merge_slashes) are absolute URLs built from the
+    request's Host header: without trusted hosts a forged Host would be echoed
+    back, and a shared cache could keep that. So the scheme and host are
+    dropped, and ``//`` or ``/\\`` at the start (another host, for a browser)
+    becomes one ``/``. A Location with a control character, which browsers and
+    Werkzeug strip (``/<tab>/evil`` would become ``//evil``), becomes the home page.
+    """
+    location = response.headers.get("Location")
+    if location is None:
+        return response
+    if any(ord(char) < 0x20 or ord(char) == 0x7F for char in location):
+        location = request.script_root + "/"
+    parts = urlsplit(location)
+    if parts.scheme or parts.netloc:
+        location = "/" + parts.path.lstrip("/\\") + (f"?{parts.query}" if parts.query else "")
+    elif location.startswith(("/", "\\")):
+        location = "/" + location.lstrip("/\\")
+    response.headers["Location"] = location
+    return response
+
+
 #: What a browser says about where a request comes from (Fetch Metadata).
 #: A post from another site is refused even before its token is looked at.
 CROSS_SITE = frozenset({"cross-site", "same-site"})
@@ -92,6 +119,7 @@ def init_app(app: Flask) -> None:
     app.before_request(drop_a_malformed_csrf_secret)
     csrf.init_app(app)
     app.after_request(add_security_headers)
+    app.after_request(keep_redirects_on_this_site)
     proxies = app.config.get("PROXY_FIX") or 0
     if proxies:
         # Behind a TLS-terminating proxy the app sees plain HTTP from the proxy:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import unicodedata
+from urllib.parse import unquote
+
 from flask import Blueprint, abort, current_app, redirect, render_template, request, send_from_directory, session, url_for
 
 from ..pictograms import PICTOGRAMS_DIR, titles
@@ -10,6 +13,9 @@ bp = Blueprint("pages", __name__)
 
 #: The settings a person can switch on or off; all live in the session only.
 TOGGLES = ("helper", "large_text", "contrast")
+
+#: Far longer than any page of the site; a longer "retour" is not one of its pages.
+MAX_RETURN_LENGTH = 2048
 
 
 @bp.get("/")
@@ -31,10 +37,30 @@ def update_settings():
 
 
 def _safe_return(target: str | None) -> str:
-    """Only a path of this site: never an open redirect."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+    """Only a path of this site, else the home page: never another site, never a 5xx.
+
+    The field comes back from the page (a 404 page holds the very path that was
+    asked for), so it is anything an outsider likes. A browser drops tabs and
+    line breaks from a Location (so does Werkzeug's ``iri_to_uri``) and reads a
+    backslash as a slash: ``/<tab>/evil`` becomes ``//evil``, another site. And a
+    line break in a header is a 500.
+    So a path is kept only if it starts with a single ``/``, holds no control
+    character, no backslash and no space-like character, and stays so once its
+    %-escapes are decoded (a proxy or another server may decode them).
+    """
+    if isinstance(target, str) and _is_own_path(target) and _is_own_path(unquote(target)):
         return target
     return url_for("pages.home")
+
+
+def _is_own_path(path: str) -> bool:
+    return (
+        path.startswith("/")
+        and path[1:2] not in ("/", "\\")
+        and not any(unicodedata.category(char)[0] in "CZ" and char != " " for char in path)
+        and "\\" not in path
+        and len(path) <= MAX_RETURN_LENGTH
+    )
 
 
 @bp.post("/fini")
