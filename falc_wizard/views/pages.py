@@ -45,7 +45,7 @@ def _safe_return(target: str | None) -> str:
     backslash as a slash: ``/<tab>/evil`` becomes ``//evil``, another site. And a
     line break in a header is a 500.
     So a path is kept only if it starts with a single ``/``, holds no control
-    character, no backslash and no space-like character, and stays so once its
+    character, no backslash and no space of any kind, and stays so once its
     %-escapes are decoded (a proxy or another server may decode them).
     """
     if isinstance(target, str) and _is_own_path(target) and _is_own_path(unquote(target)):
@@ -57,7 +57,7 @@ def _is_own_path(path: str) -> bool:
     return (
         path.startswith("/")
         and path[1:2] not in ("/", "\\")
-        and not any(unicodedata.category(char)[0] in "CZ" and char != " " for char in path)
+        and not any(unicodedata.category(char)[0] in "CZ" for char in path)  # controls, spaces, line breaks
         and "\\" not in path
         and len(path) <= MAX_RETURN_LENGTH
     )

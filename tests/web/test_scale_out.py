@@ -7,16 +7,10 @@ load balancer without sticky sessions would. A third server with another key
 does not know the person: the state really is in the signed cookie.
 """
 
-import html
-import http.cookiejar
-import re
-import urllib.error
-import urllib.parse
-import urllib.request
-
 import pytest
 
 import servers
+from servers import Person
 
 KEY = "scale-out-test-key"
 
@@ -26,42 +20,12 @@ def cluster(tmp_path):
     started = []
     try:
         for name, key in (("a", KEY), ("b", KEY), ("other", "another-key")):
-            started.append(servers.start(tmp_path / name, {"FALC_SECRET_KEY": key, "FALC_ENV": "production"}))
+            started.append(servers.start(tmp_path / name, {"FALC_SECRET_KEY": key, "FALC_ENV": "production",
+                                                            "FALC_PUBLIC_URL": "http://127.0.0.1"}))
         yield started
     finally:
         for server in started:
             server.stop()
-
-
-class Person:
-    """One visitor: one cookie jar, whatever server answers."""
-
-    def __init__(self):
-        self.jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
-        self.page = ""
-        self.path = "/"
-
-    def open(self, base, path, data=None):
-        body = urllib.parse.urlencode(data).encode() if data is not None else None
-        try:
-            response = self.opener.open(base + path, body, timeout=10)
-        except urllib.error.HTTPError as error:
-            response = error
-        self.path = urllib.parse.urlparse(response.geturl()).path
-        self.page = html.unescape(response.read().decode())
-        return response.status
-
-    def token(self):
-        return re.search(r'name="csrf_token" value="([^"]+)"', self.page).group(1)
-
-    def next_click(self, base):
-        """Post the step on screen, choosing the first answer of a choice."""
-        data = {"csrf_token": self.token()}
-        choice = re.search(r'name="choix" value="([^"]+)"', self.page)
-        if choice:
-            data["choix"] = choice.group(1)
-        return self.open(base, self.path, data)
 
 
 def is_end(page: str) -> bool:

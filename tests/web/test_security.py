@@ -1,5 +1,6 @@
 """Security by default: each header, each cookie flag, the key rules, hosts, limits, the proxy."""
 
+import functools
 import html
 import re
 from html.parser import HTMLParser
@@ -176,6 +177,7 @@ def test_production_refuses_to_start_without_a_key(monkeypatch):
 def test_production_uses_the_key_from_the_environment(monkeypatch):
     monkeypatch.setenv("FALC_ENV", "production")
     monkeypatch.setenv("FALC_SECRET_KEY", "from-the-environment")
+    monkeypatch.setenv("FALC_PUBLIC_URL", "https://falc.test")
     assert create_app({"TESTING": True}).secret_key == "from-the-environment"
 
 
@@ -282,3 +284,211 @@ def test_health_endpoint_for_a_load_balancer():
     assert response.status_code == 200
     assert response.json == {"status": "ok", "journeys": 1}
     assert "Set-Cookie" not in response.headers, "a health check starts no session"
+
+
+# --- Production needs its public address --------------------------------------------------
+
+def test_production_refuses_to_start_without_a_public_url(monkeypatch):
+    monkeypatch.setenv("FALC_ENV", "production")
+    monkeypatch.setenv("FALC_SECRET_KEY", "from-the-environment")
+    monkeypatch.delenv("FALC_PUBLIC_URL", raising=False)
+    with pytest.raises(settings.ConfigError, match="FALC_PUBLIC_URL"):
+        create_app({"TESTING": True})
+
+
+def test_the_serve_command_names_the_missing_public_url(tmp_path):
+    """The command a person runs says what is missing in one line, not a traceback."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "FALC_ENV": "production", "FALC_SECRET_KEY": "k", "HOME": str(tmp_path)}
+    env.pop("FALC_PUBLIC_URL", None)
+    done = subprocess.run([sys.executable, "-m", "falc_wizard.cli", "serve", "--port", "1"],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert "FALC_PUBLIC_URL" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_public_url_that_is_not_a_web_address_is_refused(monkeypatch):
+    monkeypatch.setenv("FALC_PUBLIC_URL", "pas-a-pas.example.fr")
+    with pytest.raises(settings.ConfigError, match="FALC_PUBLIC_URL"):
+        create_app({"TESTING": True, "SECRET_KEY": "k"})
+
+
+def test_in_production_the_public_url_host_is_the_trusted_host(monkeypatch):
+    monkeypatch.setenv("FALC_ENV", "production")
+    monkeypatch.setenv("FALC_SECRET_KEY", "k")
+    monkeypatch.setenv("FALC_PUBLIC_URL", "https://pas-a-pas.example.fr/")
+    monkeypatch.delenv("FALC_TRUSTED_HOSTS", raising=False)
+    app = create_app({"TESTING": True, "STEPS_DIR": FIXTURES / "steps"})
+    assert app.config["TRUSTED_HOSTS"] == ["pas-a-pas.example.fr"]
+    client = app.test_client()
+    assert client.get("/", base_url="https://pas-a-pas.example.fr").status_code == 200
+    assert client.get("/", base_url="https://evil.example").status_code == 400
+    monkeypatch.setenv("FALC_TRUSTED_HOSTS", "a.example, b.example")
+    assert create_app({"TESTING": True, "STEPS_DIR": FIXTURES / "steps"}).config["TRUSTED_HOSTS"] == [
+        "a.example", "b.example"], "an explicit list wins"
+
+
+# --- The "retour" field of /reglages -------------------------------------------------------
+
+from hypothesis import HealthCheck, example, given, settings as hypothesis_settings, strategies as st  # noqa: E402
+from urllib.parse import unquote, urlsplit  # noqa: E402
+
+from falc_wizard.views.pages import _safe_return  # noqa: E402
+
+
+def _lands_on_this_site(location: str) -> bool:
+    """Where a browser goes with this Location: a path of this site, read as browsers read it."""
+    # WHATWG URL parsing: leading/trailing C0 controls and spaces go, tabs and
+    # line breaks anywhere go, and "\" is "/" for http(s).
+    cleaned = location.strip("".join(map(chr, range(0x21)))).translate({9: None, 10: None, 13: None})
+    cleaned = cleaned.replace("\\", "/")
+    parts = urlsplit("http://falc.test" + cleaned) if cleaned.startswith("/") else None
+    return parts is not None and parts.netloc == "falc.test" and not cleaned.startswith("//")
+
+
+HOSTILE_RETURNS = [
+    "//evil.example", "/\t/evil.example", "/%09/evil.example", "/\\evil.example", "\\\\evil.example",
+    "/\\/evil.example", "https://evil.example/", "http:evil.example", "javascript:alert(1)",
+    "/a\r\nSet-Cookie: x=1", "/\r\n", "/\n/evil.example", "/%0d%0aX: y", "/ /evil.example",
+    "/\x00", "/\x7f", "/\u2028/evil.example", "/%2F/evil.example", "/%5Cevil.example", "", " /", "evil.example",
+]
+
+
+@pytest.mark.parametrize("target", HOSTILE_RETURNS)
+def test_a_hostile_return_goes_home(target):
+    with make_app().test_request_context():
+        assert _safe_return(target) == "/"
+
+
+@pytest.mark.parametrize("target", ["/", "/parcours/demo/debut?", "/parcours/demo/carte?aide=1",
+                                    "/nulle-part?x=%C3%A9", "/fiches?lang=en&j=activer"])
+def test_a_page_of_this_site_is_kept(target):
+    with make_app().test_request_context():
+        assert _safe_return(target) == target
+
+
+_RETURN_PIECES = st.sampled_from(["/", "//", "\\", "\t", "\r", "\n", "\x00", "\x0b", "\x7f", "\x85", "\u2028",
+                                  "%09", "%0a", "%2f", "%5c", "evil.example", "http:", "https://",
+                                  "@", ":", "?", "#", " ", "é", "parcours", "."])
+RETURN_FIELDS = st.one_of(
+    st.text(max_size=40),
+    st.lists(_RETURN_PIECES, max_size=8).map("".join),
+    st.lists(_RETURN_PIECES, max_size=6).map(lambda pieces: "/" + "".join(pieces)),
+)
+
+
+@hypothesis_settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(target=RETURN_FIELDS)
+@example(target="/\t/evil.example")
+@example(target="/\r\n/evil.example")
+@example(target="/\\evil.example")
+def test_reglages_never_sends_anyone_to_another_host_nor_fails(target):
+    """Whatever the field holds: a 303 to a path of this site (the same path when it is one), never a 5xx."""
+    visitor = _settings_visitor()
+    response = visitor.client.post("/reglages", data={"csrf_token": visitor.token(), "toggle": "helper",
+                                                      "retour": target}, base_url="http://falc.test")
+    assert response.status_code == 303
+    location = response.headers["Location"]
+    assert _lands_on_this_site(location), location
+    assert all(0x20 < ord(char) < 0x7F for char in location), "a Location is plain printable ASCII"
+    if location != "/":
+        assert unquote(location).rstrip("?#") == unquote(target).rstrip("?#"), "back to that very page"
+
+
+@functools.cache
+def _settings_visitor():
+    """One app and browser for every example (a new app per example would be slow)."""
+    return started(make_app(), base_url="http://falc.test")
+
+
+def test_the_404_page_of_a_tab_path_sends_the_settings_button_home():
+    """The report's case: /%09/evil.example, then press a setting."""
+    visitor = started(make_app())
+    page = html.unescape(visitor.client.get("/%09/evil.example").get_data(as_text=True))
+    assert 'name="retour"' in page
+    visitor.page = page
+    response = visitor.client.post("/reglages", data={"csrf_token": visitor.token(), "toggle": "helper",
+                                                      "retour": "/\t/evil.example?"})
+    assert response.status_code == 303 and response.headers["Location"] == "/"
+
+
+# --- No redirect points to another host ------------------------------------------------------
+
+@pytest.mark.parametrize("path", ["/parcours//demo", "/static//style.css", "//parcours//demo",
+                                  "/pictogrammes//aide.svg?x=1"])
+def test_werkzeug_slash_redirects_do_not_echo_the_host(path):
+    """Without trusted hosts, merge_slashes' redirect used to be http://<Host header>/..."""
+    client = make_app().test_client()
+    environ = {"PATH_INFO": path.split("?")[0], "QUERY_STRING": path.partition("?")[2], "HTTP_HOST": "evil.example"}
+    response = client.get(environ_overrides=environ)
+    assert response.status_code in (301, 308)
+    location = response.headers["Location"]
+    assert location.startswith("/") and not location.startswith(("//", "/\\")), location
+    assert "evil.example" not in location.split("/")[1:2], location
+    assert _lands_on_this_site(location)
+
+
+@pytest.mark.parametrize("location, expected", [
+    ("http://evil.example/a?b=1", "/a?b=1"), ("//evil.example/x", "/x"),
+    ("/\\evil.example", "/evil.example"), ("/\t/evil.example", "/"), ("/ok", "/ok"),
+])
+def test_any_redirect_is_kept_on_this_site(location, expected):
+    from flask import Response
+
+    from falc_wizard.security import keep_redirects_on_this_site
+
+    with make_app().test_request_context():
+        response = keep_redirects_on_this_site(Response(status=302, headers={"Location": location}))
+    assert response.headers["Location"] == expected
+
+
+# --- Resume tokens signed with the real key but of another shape -----------------------------
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=2), inner, max_size=3),
+    max_leaves=8,
+)
+_TOKEN_SHAPES = st.one_of(
+    _JSON,
+    st.fixed_dictionaries({"j": _JSON | st.just("demo")},
+                          optional={"c": _JSON, "n": _JSON, "s": _JSON, "p": _JSON}),
+)
+_resume_app = functools.cache(make_app)
+
+
+@hypothesis_settings(max_examples=120, deadline=None)
+@given(data=_TOKEN_SHAPES)
+@example(data={"j": ["demo"]})
+@example(data={"j": {"demo": 1}})
+@example(data={"j": "demo", "c": {"a": 1}, "n": [], "s": "x", "p": {"x": [1]}})
+def test_a_signed_token_of_any_shape_gets_a_falc_page(data):
+    from falc_wizard import resume
+
+    app = _resume_app()
+    token = resume.serializer(app).dumps(data)
+    response = app.test_client().get(f"/r/{token}")
+    assert response.status_code < 500
+    if response.status_code >= 400:
+        assert "Accueil" in response.get_data(as_text=True)
+    else:
+        assert response.status_code in (302, 303)
+        assert response.headers["Location"].startswith("/parcours/demo")
+
+
+# --- What falc-wizard serve tells waitress ------------------------------------------------------
+
+def test_serve_tells_waitress_to_survive_slow_and_large_requests():
+    from falc_wizard import cli
+
+    args = cli.build_parser().parse_args(["serve"])
+    options = cli.waitress_options(make_app(), args)
+    assert options["connection_limit"] >= 500, "waitress's 100 is what slow clients used up"
+    assert options["asyncore_use_poll"] is True, "select() stops at 1024 file descriptors"
+    assert options["channel_timeout"] <= 60
+    assert make_app().config["MAX_CONTENT_LENGTH"] < options["max_request_body_size"] <= 1024 * 1024
+    assert options["clear_untrusted_proxy_headers"] is True, "without FALC_PROXY_FIX, nobody's X-Forwarded-*"
+    assert cli.waitress_options(make_app(PROXY_FIX=1), args)["clear_untrusted_proxy_headers"] is False
