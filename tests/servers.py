@@ -54,10 +54,12 @@ class Server:
 
 
 def start(folder: Path, env: dict[str, str] | None = None, timeout: float = 20,
-          server: str = "waitress", host_header: str | None = None) -> Server:
+          server: str = "waitress", host_header: str | None = None,
+          extra_args: list[str] | None = None) -> Server:
     """Start ``python -m falc_wizard.cli serve`` (or gunicorn, one worker) in ``folder``; wait for /sante.
 
-    ``host_header``: the Host the health check sends, when trusted hosts refuse 127.0.0.1.
+    ``host_header``: the Host the health check sends, when trusted hosts refuse 127.0.0.1;
+    ``extra_args``: more arguments for the server's command line.
     """
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "home").mkdir(exist_ok=True)
@@ -69,6 +71,7 @@ def start(folder: Path, env: dict[str, str] | None = None, timeout: float = 20,
     else:
         command = [sys.executable, "-m", "gunicorn", "-w", "1", "-b", f"127.0.0.1:{port}",
                    "falc_wizard.wsgi:create()"]
+    command += extra_args or []
     log_path = folder / "server.log"
     log = open(log_path, "wb")
     process = subprocess.Popen(command, cwd=folder, env=full_env, stdout=log, stderr=subprocess.STDOUT)
