@@ -19,10 +19,12 @@ install-test: $(VENV)/bin/python
 	$(PY) -m pip install -q -e '.[test]'
 
 # Debian's Chromium for the browser tests (Playwright cannot download its own here),
-# poppler-utils (pdftoppm, pdftotext) to read printed pages back, and npm (axe-core).
+# poppler-utils (pdftoppm, pdftotext) to read printed pages back, npm (axe-core), and
+# nginx and openssl for tests/web/test_nginx.py (the shipped deploy/nginx configuration
+# over TLS with a test certificate; the package's own service is not started by the tests).
 # Only what is missing is installed: a machine whose Node.js came with its own npm
 # must not get Debian's npm, whose dependencies conflict with that Node.js.
-APT_NEEDS := chromium:chromium pdftoppm:poppler-utils npm:npm
+APT_NEEDS := chromium:chromium pdftoppm:poppler-utils npm:npm nginx:nginx openssl:openssl
 chromium:
 	@missing=""; for need in $(APT_NEEDS); do \
 	  command -v "$${need%%:*}" >/dev/null 2>&1 || missing="$$missing $${need#*:}"; done; \
