@@ -21,7 +21,7 @@ install-test: $(VENV)/bin/python
 # Debian's Chromium for the browser tests (Playwright cannot download its own here),
 # poppler-utils (pdftoppm, pdftotext) to read printed pages back, npm (axe-core), and
 # nginx and openssl for tests/web/test_nginx.py (the shipped deploy/nginx configuration
-# over TLS with a test certificate; the package's own service is not started by the tests).
+# over TLS with a test certificate; the tests run their own nginx on free loopback ports).
 # Only what is missing is installed: a machine whose Node.js came with its own npm
 # must not get Debian's npm, whose dependencies conflict with that Node.js.
 APT_NEEDS := chromium:chromium pdftoppm:poppler-utils npm:npm nginx:nginx openssl:openssl
