@@ -82,7 +82,7 @@ def start(folder: Path, env: dict[str, str] | None = None, timeout: float = 20,
         try:
             urllib.request.urlopen(check, timeout=1)
             return running
-        except (urllib.error.URLError, ConnectionError):
+        except OSError:  # refused, reset, or not answered yet (a worker still loading the app)
             if process.poll() is not None or time.monotonic() > deadline:
                 running.stop()
                 raise AssertionError(f"the server did not start:\n{running.log()}")
