@@ -5,12 +5,15 @@ import html
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
+from hypothesis import example, given, settings as hypothesis_settings, strategies as st
 
 from support import FIXTURES, Visitor
 from falc_wizard import config as settings
 from falc_wizard import create_app
+from falc_wizard.views.pages import _safe_return
 
 HTTPS = "https://falc.test"
 
@@ -333,11 +336,6 @@ def test_in_production_the_public_url_host_is_the_trusted_host(monkeypatch):
 
 # --- The "retour" field of /reglages -------------------------------------------------------
 
-from hypothesis import HealthCheck, example, given, settings as hypothesis_settings, strategies as st  # noqa: E402
-from urllib.parse import unquote, urlsplit  # noqa: E402
-
-from falc_wizard.views.pages import _safe_return  # noqa: E402
-
 
 def _lands_on_this_site(location: str) -> bool:
     """Where a browser goes with this Location: a path of this site, read as browsers read it."""
@@ -380,7 +378,7 @@ RETURN_FIELDS = st.one_of(
 )
 
 
-@hypothesis_settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@hypothesis_settings(max_examples=150, deadline=None)
 @given(target=RETURN_FIELDS)
 @example(target="/\t/evil.example")
 @example(target="/\r\n/evil.example")
