@@ -214,3 +214,17 @@ def test_all_booklets_in_one_print_start_each_journey_on_a_new_page(printer, jou
     assert len(starts) == len(journeys), starts
     for navigation in ("Réglages", "Aller au contenu", "Livrets à imprimer", "Retour"):
         assert navigation not in printed.text, navigation
+
+
+def test_on_screen_the_booklet_and_the_review_kit_pass_the_audit(context, live_server):
+    """Workers see them on a screen before printing: the same audit as every page (axe, sizes, reach)."""
+    from .audit import Auditor
+
+    auditor = Auditor()
+    page = context.new_page()
+    for path in ("/fiches/livret?parcours=se-connecter", "/fiches/relecture?parcours=se-connecter"):
+        page.goto(live_server + path)
+        page.wait_for_load_state("load")
+        auditor.audit(page, "booklet")
+    assert auditor.audited == 2
+    auditor.assert_clean()
