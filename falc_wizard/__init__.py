@@ -38,7 +38,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     )
 
     from . import i18n, security, templating
-    from .views import errors, pages, sheets, wizard
+    from .views import booklet, errors, pages, sheets, wizard
 
     i18n.init_app(app)
     security.init_app(app)
@@ -47,4 +47,5 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(pages.bp)
     app.register_blueprint(wizard.bp)
     sheets.init_app(app)
+    app.register_blueprint(booklet.bp)
     return app

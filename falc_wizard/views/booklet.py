@@ -1,0 +1,93 @@
+"""The whole journey on paper: the FALC booklet (« livret ») and the review kit (« relecture »).
+
+- ``/fiches/livret``: for each chosen journey (nothing chosen: all), its title,
+  "J'ai besoin de", every screen as a numbered block, one section per branch,
+  the help line, the QR code that opens it on a tablet, the helper notes, and
+  who validated the text.
+- ``/fiches/relecture``: the same screens for a reading group, each with
+  "Je comprends" / "Je ne comprends pas" and room to write, after a first page
+  for the group, the date and the text's version.
+
+Both take the options of "Fiches à imprimer" (which journeys, language, helper
+mode for the QR code) and are printed with the browser's own print command
+(static/booklet.css holds the print rules: A4, large text, no block cut across
+two pages). The layout itself comes from ``falc_wizard.booklet``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Blueprint, render_template, request
+from flask_babel import force_locale, format_date
+from flask_babel import gettext as _
+
+from .. import booklet as layout
+from .. import qr
+from ..i18n import current_language, translate
+from ..practice_rules import FIELD_RULES
+from .sheets import NOTE_MAX, _journeys, _read_options, journey_link
+
+bp = Blueprint("booklet", __name__)
+
+
+def section_intro(section: layout.Section) -> str:
+    """The words that open a section: the choice that leads to it, or "La suite" where paths meet."""
+    if section.choice is not None:
+        text = translate(section.choice.text)
+        clause = layout.condition(text, current_language())
+        if clause:
+            # TRANSLATORS: opens the part of a printed booklet a choice leads to: "Si ma carte Vitale a une photo".
+            return _("Si %(condition)s", condition=clause)
+        return _("Si je choisis « %(choice)s »", choice=text)
+    if section.rejoin:
+        return _("La suite")
+    return ""
+
+
+def field_example(step) -> str:
+    """The example a field screen shows ("Exemple : 094567"), or nothing."""
+    rule = FIELD_RULES.get(step.field) if step.kind == "field" else None
+    return rule.example if rule else ""
+
+
+def long_date(value: str) -> str:
+    """A validation date written out ("1 mars 2025"); kept as written when it is not an ISO date."""
+    try:
+        return format_date(date.fromisoformat(value), format="long")
+    except ValueError:
+        return value
+
+
+def _render(template: str):
+    options, errors = _read_options(request.args)
+    if errors:
+        page = render_template("sheets_form.html", journeys=list(_journeys().values()), options=options, errors=errors, note_max=NOTE_MAX)
+        return page, 400
+    items = []
+    for journey in options["journeys"]:
+        link = journey_link(journey, options["helper"], options["lang"])
+        items.append({
+            "journey": journey,
+            "booklet": layout.build(journey),
+            "link": link,
+            "display": qr.display_url(link),
+            "version": layout.content_version(journey),
+        })
+    # On paper in the language the worker chose, whatever the worker's own screen uses.
+    with force_locale(options["lang"]):
+        return render_template(
+            template, items=items, options=options, section_intro=section_intro, field_example=field_example, long_date=long_date,
+        )
+
+
+@bp.get("/fiches/livret")
+def booklet_print():
+    """The FALC booklet of each chosen journey, to print on A4."""
+    return _render("booklet.html")
+
+
+@bp.get("/fiches/relecture")
+def review_print():
+    """The review kit of each chosen journey, for a reading group."""
+    return _render("booklet_review.html")

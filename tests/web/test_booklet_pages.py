@@ -1,0 +1,109 @@
+"""The booklet and the review kit over the test client: links, options, and the validation record.
+
+What they look like on paper (every screen, every branch, no block cut across
+pages, the QR code) is checked by printing them: tests/browser/test_print_booklet.py.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from falc_wizard import create_app
+from falc_wizard.booklet import content_version
+from qrread import decode_svg, svgs
+from support import FIXTURES, Visitor
+
+DEMO = (FIXTURES / "steps" / "demo.toml").read_text(encoding="utf-8")
+
+
+def text(response) -> str:
+    return html.unescape(response.get_data(as_text=True))
+
+
+def test_the_workers_page_offers_the_booklet_and_the_review_kit_with_the_same_choices(client):
+    page = text(client.get("/fiches"))
+    form = re.search(r'<form method="get" action="/fiches/imprimer".*?</form>', page, re.S).group(0)
+    assert 'formaction="/fiches/livret"' in form and "Je prépare les livrets" in form
+    assert 'formaction="/fiches/relecture"' in form and "Je prépare la relecture par un groupe" in form
+
+
+@pytest.mark.parametrize("path", ["/fiches/livret", "/fiches/relecture"])
+def test_one_journey_several_or_all(app, client, path):
+    journeys = app.extensions["falc_journeys"]
+    everything = text(client.get(path))
+    assert everything.count('<article class="paper') == len(journeys)
+    one = text(client.get(f"{path}?parcours=refuser"))
+    assert one.count('<article class="paper') == 1 and journeys["refuser"].title in one
+    two = text(client.get(f"{path}?parcours=refuser&parcours=activer"))
+    assert two.count('<article class="paper') == 2
+
+
+@pytest.mark.parametrize("path", ["/fiches/livret", "/fiches/relecture"])
+def test_a_wrong_choice_gets_the_form_back_with_a_falc_message(client, path):
+    response = client.get(f"{path}?parcours=inconnu")
+    assert response.status_code == 400
+    assert "Je choisis les fiches dans la liste." in text(response)
+    response = client.get(f"{path}?lang=xx")
+    assert response.status_code == 400 and "Je choisis une langue dans la liste." in text(response)
+
+
+def test_the_booklet_qr_code_is_the_sheets_short_link(client):
+    page = client.get("/fiches/livret?parcours=activer&lang=en&aide=1").get_data(as_text=True)
+    (svg,) = svgs(page)
+    assert decode_svg(svg) == ["http://falc.test/p/activer?aide=1&lang=en"]
+    assert '<html lang="en"' in page and "Screen 1" in page and "I go to screen" in page
+
+
+def test_the_review_kit_shows_the_version_of_the_text(app, client):
+    journey = app.extensions["falc_journeys"]["activer"]
+    page = text(client.get("/fiches/relecture?parcours=activer"))
+    assert f'<dd class="review-version">{content_version(journey)}</dd>' in page
+    assert page.count("Je ne comprends pas") == len(journey.steps)
+
+
+def demo_app(tmp_path, validation: str = ""):
+    folder = tmp_path / "steps"
+    folder.mkdir(parents=True)
+    (folder / "demo.toml").write_text(DEMO.replace('pictogram = "aide"\n', f'pictogram = "aide"\n{validation}\n', 1), encoding="utf-8")
+    return create_app({"TESTING": True, "SECRET_KEY": "test-secret", "STEPS_DIR": folder})
+
+
+def helper_pages(app) -> list[str]:
+    """The start page and a step in helper mode (the tablet opened from a sheet with ?aide=1)."""
+    visitor = Visitor(app.test_client())
+    visitor.get("/p/demo?aide=1")
+    start = visitor.get("/parcours/demo")
+    pages = [visitor.page]
+    visitor.post("/parcours/demo", {"mode": "guide"})
+    pages.append(visitor.page)
+    assert start.status_code == 200 and "Je lis." in pages[1]
+    return pages
+
+
+def test_until_a_group_validates_it_the_text_is_to_be_read(tmp_path):
+    app = demo_app(tmp_path)
+    for page in helper_pages(app):
+        assert "Ce texte est à faire relire par des personnes concernées." in page
+    booklet = text(app.test_client().get("/fiches/livret"))
+    assert "Ce texte est à faire relire par des personnes concernées." in booklet
+    assert "validé par" not in booklet
+
+
+def test_once_recorded_the_validation_is_on_the_booklet_and_helper_mode_stops_asking(tmp_path):
+    app = demo_app(tmp_path, '[validation]\nby = "Groupe FALC du foyer Les Tilleuls"\non = 2026-03-12\n')
+    for page in helper_pages(app):
+        assert "à faire relire" not in page
+    client = app.test_client()
+    booklet = text(client.get("/fiches/livret"))
+    last_page = booklet[booklet.index('<footer class="validation-page">'):]
+    assert "Ce texte a été relu et validé par : Groupe FALC du foyer Les Tilleuls." in last_page
+    assert "Date de la validation : 12 mars 2026." in last_page
+    assert "à faire relire" not in booklet
+    english = text(client.get("/fiches/livret?lang=en"))
+    assert "Date of approval: March 12, 2026." in english
+    # Recording the validation does not change the version the group read.
+    unvalidated = demo_app(tmp_path / "before").extensions["falc_journeys"]["demo"]
+    assert content_version(app.extensions["falc_journeys"]["demo"]) == content_version(unvalidated)
