@@ -1,11 +1,12 @@
-"""What every template can use: content translation, pictograms, the person's settings."""
+"""What every template can use: content translation, pictograms, QR codes, the person's settings."""
 
 from __future__ import annotations
 
 from flask import Flask, current_app, session
 
+from . import qr
 from .i18n import current_language, translate
-from .pictograms import pictogram_alt
+from .pictograms import titles
 
 #: The free help line of Mon espace santé, from the seeds.
 HELP_LINE = "3422"
@@ -20,9 +21,16 @@ def display_settings() -> dict:
     }
 
 
+def pictogram_alt(name: str) -> str:
+    """The translated text alternative of a pictogram."""
+    return translate(titles().get(name, ""))
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.filters["tr"] = translate
     app.jinja_env.globals["pictogram_alt"] = pictogram_alt
+    app.jinja_env.globals["qr_svg"] = qr.qr_svg
+    app.jinja_env.globals["real_site_url"] = qr.REAL_SITE_URL
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 
