@@ -12,6 +12,7 @@ from typing import Any, Mapping
 from flask import Flask
 
 from . import config as settings
+from . import page_cache
 from .journeys import Journey, load_journeys
 from .resources import resource_dir
 
@@ -44,6 +45,10 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         app.config["SESSION_COOKIE_SECURE"] = True
 
     app.extensions["falc_journeys"] = load_content(app.config.get("STEPS_DIR"))
+    # Rendered step pages (page_cache.py); PAGE_CACHE_SIZE = 0 turns it off.
+    size = app.config.get("PAGE_CACHE_SIZE", page_cache.DEFAULT_SIZE)
+    if size:
+        app.extensions["falc_page_cache"] = page_cache.PageCache(size)
 
     from . import accesslog, i18n, security, templating
     from .views import errors, later, pages, sheets, wizard

@@ -9,12 +9,16 @@ POST: before and after the answer).
 
 from __future__ import annotations
 
-from flask import Blueprint, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_wtf.csrf import generate_csrf
 
 from .. import engine
+from ..i18n import current_language
 from ..journeys import DONE
+from ..page_cache import CSRF_PLACEHOLDER, ScreenKey, with_token
 from ..practice import check_submission, rule_for
+from ..templating import display_settings
 from .state_store import Visit, get_journey, journeys, load_walk, open_step, save_state, step_url
 
 bp = Blueprint("wizard", __name__, url_prefix="/parcours")
@@ -72,25 +76,53 @@ def answer(journey_id: str, step_id: str):
 
 
 def render_step(visit: Visit, values=None, errors=None):
+    """The step's page. A plain GET comes from the page cache (page_cache.py); a page
+    with typed values or error messages, or asked with a query string, is always rendered."""
     journey, current, walk = visit.journey, visit.step, visit.walk
     previous = walk.previous_step(current.id)
-    back_url = step_url(journey, previous) if previous else url_for("wizard.start", journey_id=journey.id)
-    related = [journeys()[other] for other in journey.related] if current.is_end else []
-    rule = rule_for(current.field) if current.kind == "field" else None
-    if values is not None:
-        # Never fill a password back into the page.
-        values = {k: ("" if any(i.name == k and i.type == "password" for i in rule.inputs) else v)
-                  for k, v in values.items()}
-    return render_template(
-        f"step_{current.kind}.html",
-        journey=journey,
-        step=current,
-        state=walk.state,
-        progress=engine.progress(journey, walk.state, current.id),
-        back_url=back_url,
-        answer=walk.state.answers.get(current.id),
-        rule=rule,
-        values=values or {},
-        errors=errors or {},
-        related=related,
+    progress = engine.progress(journey, walk.state, current.id)
+    answer = walk.state.answers.get(current.id)
+    template = f"step_{current.kind}.html"
+
+    def render(csrf_token=None) -> str:
+        back_url = step_url(journey, previous) if previous else url_for("wizard.start", journey_id=journey.id)
+        related = [journeys()[other] for other in journey.related] if current.is_end else []
+        rule = rule_for(current.field) if current.kind == "field" else None
+        shown = values
+        if shown is not None:
+            # Never fill a password back into the page.
+            shown = {k: ("" if any(i.name == k and i.type == "password" for i in rule.inputs) else v)
+                     for k, v in shown.items()}
+        extra = {"csrf_token": csrf_token} if csrf_token else {}
+        return render_template(
+            template,
+            journey=journey,
+            step=current,
+            state=walk.state,
+            progress=progress,
+            back_url=back_url,
+            answer=answer,
+            rule=rule,
+            values=shown or {},
+            errors=errors or {},
+            related=related,
+            **extra,
+        )
+
+    cache = current_app.extensions.get("falc_page_cache")
+    if values is not None or errors is not None or request.query_string or cache is None or current_app.debug:
+        return render()
+    key = ScreenKey(
+        template=template,
+        journey_id=journey.id,
+        step_id=current.id,
+        path=request.path,
+        lang=current_language(),
+        settings=tuple(sorted(display_settings().items())),
+        practice=walk.state.practice,
+        progress=progress,
+        previous=previous,
+        answer=answer,
     )
+    page = cache.page(key, lambda: render(csrf_token=lambda: CSRF_PLACEHOLDER))
+    return with_token(page, generate_csrf())
