@@ -8,7 +8,8 @@ small LRU, under a ``ScreenKey`` that lists *everything* the page shows.
 
 What is never kept, whatever the key:
 - the CSRF token: the page is rendered with ``CSRF_PLACEHOLDER`` where the
-  token goes, and each response gets its own person's token put in;
+  token goes (``csrf_token()`` below is the templates' one), and each response
+  gets its own person's token put in;
 - a typed value or an error message: a page with ``values`` or ``errors`` (a
   refused POST) is never cached, nor a request with a query string (the page
   writes the path back into its settings forms);
@@ -23,6 +24,9 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Callable, Hashable
+
+from flask import g
+from flask_wtf.csrf import generate_csrf
 
 #: Stands where a CSRF token goes while a page is rendered for the cache. Only
 #: letters and dashes: Jinja's escaping leaves it as it is.
@@ -57,24 +61,33 @@ class PageCache:
         self._lock = threading.Lock()
         self.hits = self.misses = 0
 
-    def page(self, key: ScreenKey, render: Callable[[], str]) -> str:
-        """The page for ``key``, rendered by ``render`` the first time."""
+    def page(self, key: ScreenKey, render: Callable[[], str], token: str) -> str:
+        """The page for ``key`` with ``token`` (this person's CSRF token) put in.
+
+        ``render`` draws the page the first time, with ``csrf_token()`` giving the
+        placeholder (templating.py); a page that still holds the real token is
+        refused, so that a template that finds the token some other way fails
+        loudly instead of handing one person's token to the next.
+        """
         with self._lock:
             page = self._pages.get(key)
             if page is not None:
                 self._pages.move_to_end(key)
                 self.hits += 1
-                return page
-        page = render()
-        if CSRF_PLACEHOLDER not in page and "csrf_token" in page:
-            raise RuntimeError("a page with a real CSRF token cannot be cached")
-        with self._lock:
-            self.misses += 1
-            self._pages[key] = page
-            self._pages.move_to_end(key)
-            while len(self._pages) > self.size:
-                self._pages.popitem(last=False)
-        return page
+        if page is None:
+            g.falc_rendering_for_cache = True
+            try:
+                page = render()
+            finally:
+                g.falc_rendering_for_cache = False
+            if token in page:
+                raise RuntimeError("a page holding a real CSRF token cannot be cached")
+            with self._lock:
+                self.misses += 1
+                self._pages[key] = page
+                while len(self._pages) > self.size:
+                    self._pages.popitem(last=False)
+        return page.replace(CSRF_PLACEHOLDER, token)
 
     def clear(self) -> None:
         with self._lock:
@@ -84,6 +97,7 @@ class PageCache:
         return len(self._pages)
 
 
-def with_token(page: str, token: str) -> str:
-    """A cached page with this request's own CSRF token put in."""
-    return page.replace(CSRF_PLACEHOLDER, token)
+def csrf_token() -> str:
+    """The templates' ``csrf_token()``: this request's token, or the placeholder
+    while a page is rendered for the cache (even inside imported macros)."""
+    return CSRF_PLACEHOLDER if g.get("falc_rendering_for_cache") else generate_csrf()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Flask, current_app, session
 
 from . import qr
+from .page_cache import csrf_token
 from .i18n import current_language, translate
 from .pictograms import titles
 
@@ -29,6 +30,9 @@ def pictogram_alt(name: str) -> str:
 def init_app(app: Flask) -> None:
     app.jinja_env.filters["tr"] = translate
     app.jinja_env.globals["pictogram_alt"] = pictogram_alt
+    # Flask-WTF's generate_csrf, except while a page is drawn for the page cache
+    # (set here for imported macros, and below over Flask-WTF's context processor).
+    app.jinja_env.globals["csrf_token"] = csrf_token
     app.jinja_env.globals["qr_svg"] = qr.qr_svg
     app.jinja_env.globals["real_site_url"] = qr.REAL_SITE_URL
     app.jinja_env.trim_blocks = True
@@ -41,4 +45,5 @@ def init_app(app: Flask) -> None:
             "lang": current_language(),
             "languages": current_app.config["LANGUAGES"],
             "help_line": HELP_LINE,
+            "csrf_token": csrf_token,
         }

@@ -16,7 +16,7 @@ from flask_wtf.csrf import generate_csrf
 from .. import engine
 from ..i18n import current_language
 from ..journeys import DONE
-from ..page_cache import CSRF_PLACEHOLDER, ScreenKey, with_token
+from ..page_cache import ScreenKey
 from ..practice import check_submission, rule_for
 from ..templating import display_settings
 from .state_store import Visit, get_journey, journeys, load_walk, open_step, save_state, step_url
@@ -84,7 +84,7 @@ def render_step(visit: Visit, values=None, errors=None):
     answer = walk.state.answers.get(current.id)
     template = f"step_{current.kind}.html"
 
-    def render(csrf_token=None) -> str:
+    def render() -> str:
         back_url = step_url(journey, previous) if previous else url_for("wizard.start", journey_id=journey.id)
         related = [journeys()[other] for other in journey.related] if current.is_end else []
         rule = rule_for(current.field) if current.kind == "field" else None
@@ -93,7 +93,6 @@ def render_step(visit: Visit, values=None, errors=None):
             # Never fill a password back into the page.
             shown = {k: ("" if any(i.name == k and i.type == "password" for i in rule.inputs) else v)
                      for k, v in shown.items()}
-        extra = {"csrf_token": csrf_token} if csrf_token else {}
         return render_template(
             template,
             journey=journey,
@@ -106,7 +105,6 @@ def render_step(visit: Visit, values=None, errors=None):
             values=shown or {},
             errors=errors or {},
             related=related,
-            **extra,
         )
 
     cache = current_app.extensions.get("falc_page_cache")
@@ -124,5 +122,4 @@ def render_step(visit: Visit, values=None, errors=None):
         previous=previous,
         answer=answer,
     )
-    page = cache.page(key, lambda: render(csrf_token=lambda: CSRF_PLACEHOLDER))
-    return with_token(page, generate_csrf())
+    return cache.page(key, render, generate_csrf())
