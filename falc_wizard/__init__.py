@@ -50,13 +50,14 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     if size:
         app.extensions["falc_page_cache"] = page_cache.PageCache(size)
 
-    from . import accesslog, i18n, security, templating
+    from . import accesslog, compression, i18n, security, templating
     from .views import errors, later, pages, sheets, wizard
 
     i18n.init_app(app)
     security.init_app(app)
     templating.init_app(app)
     errors.init_app(app)
+    compression.init_app(app)
     for blueprint in (pages.bp, wizard.bp, sheets.bp, later.bp):
         app.register_blueprint(blueprint)
     # Werkzeug's own request log (serve --debug, test servers) hides tokens and notes too.
