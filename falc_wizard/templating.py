@@ -6,7 +6,7 @@ from flask import Flask, current_app, session
 
 from . import qr
 from .page_cache import csrf_token
-from .i18n import current_language, translate
+from .i18n import current_language, template_translators, translate, translate_in_template
 from .pictograms import titles
 
 #: The free help line of Mon espace santé, from the seeds.
@@ -28,7 +28,7 @@ def pictogram_alt(name: str) -> str:
 
 
 def init_app(app: Flask) -> None:
-    app.jinja_env.filters["tr"] = translate
+    app.jinja_env.filters["tr"] = translate_in_template
     app.jinja_env.globals["pictogram_alt"] = pictogram_alt
     # Flask-WTF's generate_csrf, except while a page is drawn for the page cache
     # (set here for imported macros, and below over Flask-WTF's context processor).
@@ -46,4 +46,5 @@ def init_app(app: Flask) -> None:
             "languages": current_app.config["LANGUAGES"],
             "help_line": HELP_LINE,
             "csrf_token": csrf_token,
+            **template_translators(),
         }
