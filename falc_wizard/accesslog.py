@@ -58,6 +58,8 @@ def loggable_path(path: str, status: int, secret: Iterable[str] = ()) -> str:
 
 def printable(text: str) -> str:
     """Never let a crafted path write a second line or a terminal escape."""
+    if text.isprintable():  # nearly always: one C call instead of a loop
+        return text
     return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 

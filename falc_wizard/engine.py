@@ -83,12 +83,13 @@ def _keep_path(journey: Journey, state: State, answers: Mapping[str, Any]) -> Wa
     step_id = journey.first
     while step_id and step_id not in kept:
         steps.append(step_id)
-        step = journey.steps[step_id]
         answer = answers.get(step_id)
-        if not isinstance(answer, str) or answer not in step.answers():
+        # next_for is None for an answer the step does not offer (and at the end).
+        following = journey.steps[step_id].next_for(answer) if isinstance(answer, str) else None
+        if following is None:
             break
         kept[step_id] = answer
-        step_id = step.next_for(answer)
+        step_id = following
     return Walk(journey, State(state.journey_id, kept, state.practice), tuple(steps))
 
 

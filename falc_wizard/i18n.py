@@ -8,6 +8,9 @@ so that a sentence from a data file is always escaped, never taken as HTML.
 
 from __future__ import annotations
 
+import functools
+
+from babel import Locale
 from flask import Flask, current_app, request, session
 from flask_babel import Babel, get_locale, get_translations
 from flask_babel import gettext as _gettext
@@ -23,12 +26,19 @@ def available_languages() -> tuple[str, ...]:
     return ("fr", *sorted(found - {"fr"}))
 
 
-def select_locale() -> str:
+@functools.cache
+def _locale(code: str) -> Locale:
+    """A parsed Babel locale, made once per language: Flask-Babel would parse the
+    code again on every request, and a ``Locale`` it is given is used as it is."""
+    return Locale.parse(code)
+
+
+def select_locale() -> Locale:
     languages = current_app.config["LANGUAGES"]
     chosen = session.get("lang")
     if chosen in languages:
-        return chosen
-    return request.accept_languages.best_match(languages) or "fr"
+        return _locale(chosen)
+    return _locale(request.accept_languages.best_match(languages) or "fr")
 
 
 def translate(text: str, **params) -> str:
