@@ -253,7 +253,7 @@ def main() -> int:
         raise SystemExit("gunicorn is missing: pip install -e '.[bench]'")
 
     work = Path(tempfile.mkdtemp(prefix="falc-bench-"))
-    env = {"FALC_ENV": "production", "FALC_SECRET_KEY": "benchmark-key"}
+    env = {"FALC_ENV": "production", "FALC_SECRET_KEY": "benchmark-key", "FALC_PUBLIC_URL": "http://127.0.0.1"}
     rounds: list[dict[str, dict]] = []
 
     # Both servers run at once and are measured in turns, so that the other
