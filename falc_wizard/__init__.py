@@ -12,9 +12,22 @@ from typing import Any, Mapping
 from flask import Flask
 
 from . import config as settings
-from .journeys import load_journeys
-from .practice_rules import FIELD_RULES
+from . import page_cache
+from .journeys import Journey, load_journeys
 from .resources import resource_dir
+
+
+def load_content(steps_dir: Path | None = None) -> dict[str, Journey]:
+    """Every journey, checked against the pictograms and the practice fields that exist.
+
+    The one place where the content meets the practice rules: the loader
+    (journeys.py) only gets the fields' names.
+    """
+    from .practice_rules import FIELD_RULES
+
+    if steps_dir is None:
+        return load_journeys(fields=FIELD_RULES)
+    return load_journeys(steps_dir, fields=FIELD_RULES)
 
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
@@ -32,20 +45,22 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     if app.config.get("HTTPS"):
         app.config["SESSION_COOKIE_SECURE"] = True
 
-    app.extensions["falc_journeys"] = load_journeys(
-        app.config.get("STEPS_DIR") or Path(__file__).parent / "steps",
-        fields=FIELD_RULES,
-    )
+    app.extensions["falc_journeys"] = load_content(app.config.get("STEPS_DIR"))
+    # Rendered step pages (page_cache.py); PAGE_CACHE_SIZE = 0 turns it off.
+    size = app.config.get("PAGE_CACHE_SIZE", page_cache.DEFAULT_SIZE)
+    if size:
+        app.extensions["falc_page_cache"] = page_cache.PageCache(size)
 
-    from . import i18n, security, templating
-    from .views import booklet, errors, pages, sheets, wizard
+    from . import accesslog, compression, i18n, security, templating
+    from .views import booklet, errors, later, pages, sheets, wizard
 
     i18n.init_app(app)
     security.init_app(app)
     templating.init_app(app)
     errors.init_app(app)
-    app.register_blueprint(pages.bp)
-    app.register_blueprint(wizard.bp)
-    sheets.init_app(app)
-    app.register_blueprint(booklet.bp)
+    compression.init_app(app)
+    for blueprint in (pages.bp, wizard.bp, sheets.bp, later.bp, booklet.bp):
+        app.register_blueprint(blueprint)
+    # Werkzeug's own request log (serve --debug, test servers) hides tokens and notes too.
+    accesslog.install_log_filter(app)
     return app

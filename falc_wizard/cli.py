@@ -95,10 +95,11 @@ def serve(args: argparse.Namespace) -> int:
 
 def check(args: argparse.Namespace) -> int:
     """Load and validate every journey file, as the app does at start-up."""
-    from .journeys import ContentError, load_journeys
+    from . import load_content
+    from .journeys import ContentError
 
     try:
-        journeys = load_journeys()
+        journeys = load_content()
     except ContentError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
@@ -110,11 +111,12 @@ def check(args: argparse.Namespace) -> int:
 def lint(args: argparse.Namespace) -> int:
     """Check every journey in every language against the FALC rules; 1 when there are findings."""
     from .i18n import available_languages
-    from .journeys import ContentError, load_journeys
+    from . import load_content
+    from .journeys import ContentError
     from .lint import lint as run_lint
 
     try:
-        journeys = load_journeys(args.steps) if args.steps else load_journeys()
+        journeys = load_content(args.steps)
     except ContentError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

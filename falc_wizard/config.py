@@ -16,6 +16,10 @@ from typing import Mapping
 from urllib.parse import urlsplit
 
 
+#: How many days a "Je continue plus tard" link works, unless FALC_RESUME_DAYS says otherwise.
+DEFAULT_RESUME_DAYS = 30
+
+
 class ConfigError(RuntimeError):
     """A setting is missing or wrong: the app must not start."""
 
@@ -43,12 +47,23 @@ def from_environment(environ: Mapping[str, str] | None = None) -> dict:
         "SECRET_KEY": env.get("FALC_SECRET_KEY", ""),
         "SECRET_KEY_FALLBACKS": _csv(env.get("FALC_SECRET_KEY_FALLBACKS", "")),
         "PUBLIC_URL": public_url,
-        "RESUME_DAYS": int(env.get("FALC_RESUME_DAYS", "30")),
+        "RESUME_DAYS": int(env.get("FALC_RESUME_DAYS", str(DEFAULT_RESUME_DAYS))),
         "HTTPS": https,
         "TRUSTED_HOSTS": _csv(env.get("FALC_TRUSTED_HOSTS", "")) or None,
         "PROXY_FIX": _count(env, "FALC_PROXY_FIX"),
     }
     return settings
+
+
+def signing_keys(config: Mapping) -> list[str]:
+    """Every key a signature may use, oldest first, ``SECRET_KEY`` last.
+
+    itsdangerous signs with the last key of a list and accepts all of them, so
+    a rotated key (``FALC_SECRET_KEY_FALLBACKS``) keeps yesterday's links and
+    open pages working. The session, the CSRF tokens and the resume links all
+    sign with this one list.
+    """
+    return [*(config.get("SECRET_KEY_FALLBACKS") or ()), config["SECRET_KEY"]]
 
 
 def base_settings() -> dict:

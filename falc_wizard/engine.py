@@ -2,6 +2,8 @@
 
 No Flask here, no HTTP, no templates: functions take a state and a journey and
 return a new state, so they can be tested (and property-tested) on their own.
+A request reads its state and walks the journey once (``read`` or ``walk``
+gives a ``Walk``); every later question is answered from that ``Walk``.
 
 The state holds only ids: the journey, the answer given at each step done
 (a choice id, or ``DONE``), and whether the person is practising. Nothing the
@@ -48,12 +50,7 @@ class State:
         answer that is not valid now is dropped, and the result is always a
         state the engine can work with.
         """
-        if not isinstance(data, Mapping) or data.get("j") != journey.id:
-            return start(journey)
-        raw = data.get("a")
-        answers = raw if isinstance(raw, Mapping) else {}
-        state = cls(journey.id, {}, bool(data.get("p")))
-        return _keep_path(journey, state, answers)
+        return read(data, journey).state
 
 
 @dataclass(frozen=True)
@@ -75,83 +72,107 @@ def restart(journey: Journey, state: State) -> State:
     return start(journey, state.practice)
 
 
-def _keep_path(journey: Journey, state: State, answers: Mapping[str, Any]) -> State:
-    """Keep the answers that lie on the path they themselves draw, in path order."""
+def _keep_path(journey: Journey, state: State, answers: Mapping[str, Any]) -> Walk:
+    """Keep the answers that lie on the path they themselves draw, in path order.
+
+    This one walk of the journey graph gives both the cleaned state and the
+    person's path (the answered steps, then the frontier): a ``Walk``.
+    """
     kept: dict[str, str] = {}
+    steps: list[str] = []
     step_id = journey.first
-    seen: set[str] = set()
-    while step_id and step_id not in seen:
-        seen.add(step_id)
-        step = journey.steps[step_id]
+    while step_id and step_id not in kept:
+        steps.append(step_id)
         answer = answers.get(step_id)
-        if not isinstance(answer, str) or answer not in step.answers():
+        # next_for is None for an answer the step does not offer (and at the end).
+        following = journey.steps[step_id].next_for(answer) if isinstance(answer, str) else None
+        if following is None:
             break
         kept[step_id] = answer
-        step_id = step.next_for(answer)
-    return State(state.journey_id, kept, state.practice)
+        step_id = following
+    return Walk(journey, State(state.journey_id, kept, state.practice), tuple(steps))
+
+
+@dataclass(frozen=True)
+class Walk:
+    """One person's path through one journey, computed once per request.
+
+    ``steps`` holds every answered step in path order, then the frontier (the
+    first step without an answer, or the end). Every question a request asks
+    (may I show this step? which one comes next, or before?) is a look-up in
+    it, never a new walk of the journey graph.
+    """
+
+    journey: Journey = field(repr=False, compare=False)
+    state: State
+    steps: tuple[str, ...]
+    _places: Mapping[str, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_places", {step_id: place for place, step_id in enumerate(self.steps)})
+
+    @property
+    def frontier(self) -> str:
+        """The first step the person has not done yet (or the end step)."""
+        return self.steps[-1]
+
+    def reaches(self, step_id: str) -> bool:
+        return step_id in self._places
+
+    def place(self, step_id: str) -> int | None:
+        """The step's place on the path (0 for the first), or None when it is not on it."""
+        return self._places.get(step_id)
+
+    def resolve(self, step_id: str) -> str:
+        """The step to show for a request: the one asked for if reachable, else the frontier."""
+        return step_id if self.reaches(step_id) else self.frontier
+
+    def next_step(self, step_id: str) -> str:
+        """The step after ``step_id`` on the path (the frontier if it is last or off the path)."""
+        place = self.place(step_id)
+        if place is not None and place + 1 < len(self.steps):
+            return self.steps[place + 1]
+        return self.frontier
+
+    def previous_step(self, step_id: str) -> str | None:
+        """The step before ``step_id`` on the path, or None on the first step.
+
+        Going back is navigation only: it never changes an answer.
+        """
+        place = self.place(step_id)
+        return self.steps[place - 1] if place else None
+
+    def advance(self, step_id: str, answer: str = DONE) -> Walk:
+        """Record the answer at a reachable step; the new walk.
+
+        Changing an earlier choice drops only the answers that are no longer on
+        the new path; every other answer is kept, so going back never loses work.
+        """
+        step = self.journey.step(step_id)
+        if step is None or not self.reaches(step_id):
+            raise InvalidMove(f"step '{step_id}' is not reachable")
+        if answer not in step.answers():
+            raise InvalidMove(f"'{answer}' is not an answer of step '{step_id}'")
+        return _keep_path(self.journey, self.state, {**self.state.answers, step_id: answer})
+
+
+def walk(journey: Journey, state: State) -> Walk:
+    """The person's path for a state (one walk of the journey graph)."""
+    return _keep_path(journey, state, state.answers)
+
+
+def read(data: Any, journey: Journey) -> Walk:
+    """A stored state (cookie, token) read back and walked, in one pass: see ``State.from_dict``."""
+    if not isinstance(data, Mapping) or data.get("j") != journey.id:
+        return walk(journey, start(journey))
+    raw = data.get("a")
+    answers = raw if isinstance(raw, Mapping) else {}
+    return _keep_path(journey, State(journey.id, {}, bool(data.get("p"))), answers)
 
 
 def path(journey: Journey, state: State) -> list[str]:
     """The steps the person has reached, in order: every answered one, then the frontier."""
-    steps = [journey.first]
-    while True:
-        step = journey.steps[steps[-1]]
-        following = step.next_for(state.answers.get(step.id, ""))
-        if following is None:
-            return steps
-        steps.append(following)
-
-
-def frontier(journey: Journey, state: State) -> str:
-    """The first step the person has not done yet (or the end step)."""
-    return path(journey, state)[-1]
-
-
-def is_reachable(journey: Journey, state: State, step_id: str) -> bool:
-    return step_id in path(journey, state)
-
-
-def resolve(journey: Journey, state: State, step_id: str) -> str:
-    """The step to show for a request: the one asked for if reachable, else the frontier."""
-    return step_id if is_reachable(journey, state, step_id) else frontier(journey, state)
-
-
-def advance(journey: Journey, state: State, step_id: str, answer: str = DONE) -> State:
-    """Record the answer at a reachable step.
-
-    Changing an earlier choice drops only the answers that are no longer on the
-    new path; every other answer is kept, so going back never loses work.
-    """
-    step = journey.step(step_id)
-    if step is None or not is_reachable(journey, state, step_id):
-        raise InvalidMove(f"step '{step_id}' is not reachable")
-    if answer not in step.answers():
-        raise InvalidMove(f"'{answer}' is not an answer of step '{step_id}'")
-    answers = dict(state.answers)
-    answers[step_id] = answer
-    return _keep_path(journey, state, answers)
-
-
-def next_step(journey: Journey, state: State, step_id: str) -> str:
-    """The step after ``step_id`` on the person's path (the frontier if it is last)."""
-    steps = path(journey, state)
-    if step_id in steps:
-        index = steps.index(step_id)
-        if index + 1 < len(steps):
-            return steps[index + 1]
-    return frontier(journey, state)
-
-
-def previous_step(journey: Journey, state: State, step_id: str) -> str | None:
-    """The step before ``step_id`` on the path, or None on the first step.
-
-    Going back is navigation only: it never changes an answer.
-    """
-    steps = path(journey, state)
-    if step_id in steps:
-        index = steps.index(step_id)
-        return steps[index - 1] if index > 0 else None
-    return None
+    return list(walk(journey, state).steps)
 
 
 def likely_path(journey: Journey, state: State) -> list[str]:

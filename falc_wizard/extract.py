@@ -20,7 +20,7 @@ import tomllib
 import xml.etree.ElementTree as ET
 from typing import IO, Iterator
 
-_SVG_TITLE = "{http://www.w3.org/2000/svg}title"
+from .pictograms import svg_title
 
 #: One extracted message, as Babel expects: (line, function name, message, comments).
 Extracted = tuple[int, None, str, list[str]]
@@ -63,13 +63,6 @@ def extract_journey(fileobj: IO[bytes], keywords, comment_tags, options) -> Iter
     lines = source.splitlines()
     for text, where in journey_strings(data):
         yield _line_of(lines, text), None, text, [where]
-
-
-def svg_title(root: ET.Element) -> str:
-    title = root.find(_SVG_TITLE)
-    if title is None:
-        title = root.find("title")
-    return (title.text or "").strip() if title is not None else ""
 
 
 def extract_svg(fileobj: IO[bytes], keywords, comment_tags, options) -> Iterator[Extracted]:

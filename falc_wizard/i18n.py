@@ -8,9 +8,14 @@ so that a sentence from a data file is always escaped, never taken as HTML.
 
 from __future__ import annotations
 
+import functools
+
+from babel import Locale
 from flask import Flask, current_app, request, session
-from flask_babel import Babel, get_locale
+from flask_babel import Babel, get_locale, get_translations
 from flask_babel import gettext as _gettext
+from jinja2 import pass_context
+from markupsafe import Markup
 
 from .resources import resource_dir
 
@@ -21,12 +26,19 @@ def available_languages() -> tuple[str, ...]:
     return ("fr", *sorted(found - {"fr"}))
 
 
-def select_locale() -> str:
+@functools.cache
+def _locale(code: str) -> Locale:
+    """A parsed Babel locale, made once per language: Flask-Babel would parse the
+    code again on every request, and a ``Locale`` it is given is used as it is."""
+    return Locale.parse(code)
+
+
+def select_locale() -> Locale:
     languages = current_app.config["LANGUAGES"]
     chosen = session.get("lang")
     if chosen in languages:
-        return chosen
-    return request.accept_languages.best_match(languages) or "fr"
+        return _locale(chosen)
+    return _locale(request.accept_languages.best_match(languages) or "fr")
 
 
 def translate(text: str, **params) -> str:
@@ -44,3 +56,42 @@ def init_app(app: Flask) -> None:
     app.config["LANGUAGES"] = available_languages()
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(resource_dir("translations"))
     Babel(app, locale_selector=select_locale)
+
+
+def template_translators() -> dict:
+    """``gettext``, ``ngettext`` and the catalog for one render, resolved once.
+
+    Flask-Babel looks up the request, the locale and the catalog again for every
+    sentence (about forty on a step page). A template's ``_()`` calls whatever
+    ``gettext`` its context holds (Jinja's i18n extension, new style), so the
+    context gets functions bound to this render's catalog: same strings, same
+    escaping and ``%(name)s`` formatting, one look-up. (Under ``force_locale``
+    the render resolves the forced language, as before.)
+    """
+    translations = get_translations()
+
+    @pass_context
+    def gettext(context, string, **variables):
+        text = translations.ugettext(string)
+        if context.eval_ctx.autoescape:
+            text = Markup(text)
+        return text % variables
+
+    @pass_context
+    def ngettext(context, singular, plural, num, **variables):
+        variables.setdefault("num", num)
+        text = translations.ungettext(singular, plural, num)
+        if context.eval_ctx.autoescape:
+            text = Markup(text)
+        return text % variables
+
+    return {"gettext": gettext, "ngettext": ngettext, "falc_translations": translations}
+
+
+@pass_context
+def translate_in_template(context, text: str) -> str:
+    """The ``tr`` filter: ``translate``, with the render's catalog when it has one."""
+    translations = context.get("falc_translations")
+    if translations is None or not text:
+        return translate(text)
+    return translations.ugettext(text)

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Mapping
 
+from .pictograms import titles
+
 #: The kinds of step the templates know how to show.
 STEP_KINDS = ("info", "action", "choice", "field", "end")
 
@@ -29,7 +31,6 @@ LABEL_LOOKS = ("bouton", "bouton-secondaire", "lien", "case", "champ", "menu")
 DONE = "fait"
 
 STEPS_DIR = Path(__file__).parent / "steps"
-PICTOGRAMS_DIR = Path(__file__).parent / "pictograms"
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -114,6 +115,10 @@ class Step:
     def choice(self, choice_id: str) -> Choice | None:
         return next((c for c in self.choices if c.id == choice_id), None)
 
+    def pictograms(self) -> set[str]:
+        """Every pictogram this screen shows: its own, its help's, its choices'."""
+        return {self.pictogram, *self.help_pictograms, *(c.pictogram for c in self.choices)}
+
 
 @dataclass(frozen=True)
 class Journey:
@@ -175,13 +180,13 @@ class Journey:
         go(self.first, {})
         return found
 
+    def start_pictograms(self) -> set[str]:
+        """The pictograms of the start screen: the journey's own and its needs'."""
+        return {self.pictogram} | {n.pictogram for n in self.needs}
+
     def pictograms(self) -> set[str]:
-        names = {self.pictogram} | {n.pictogram for n in self.needs}
-        for step in self.steps.values():
-            names.add(step.pictogram)
-            names.update(step.help_pictograms)
-            names.update(c.pictogram for c in step.choices)
-        return names
+        """Every pictogram the journey shows, on any screen."""
+        return self.start_pictograms().union(*(step.pictograms() for step in self.steps.values()))
 
 
 # --------------------------------------------------------------------------- loading
@@ -366,21 +371,25 @@ def _check_graph(journey: Journey) -> None:
 def check_references(
     journeys: Mapping[str, Journey],
     pictograms: Iterable[str],
-    fields: Iterable[str],
+    fields: Iterable[str] | None,
 ) -> None:
-    """Refuse a pictogram, a practice field or a related journey that does not exist."""
-    known_pictos, known_fields = set(pictograms), set(fields)
+    """Refuse a pictogram, a practice field or a related journey that does not exist.
+
+    ``fields``: the practice fields' names (None: not checked, for a caller
+    that only reads the content).
+    """
+    known_pictos = set(pictograms)
+    known_fields = None if fields is None else set(fields)
     for journey in journeys.values():
         where = journey.source
-        for name in sorted({journey.pictogram} | {n.pictogram for n in journey.needs}):
+        for name in sorted(journey.start_pictograms()):
             if name not in known_pictos:
                 raise ContentError(f"{where}: missing pictogram '{name}'")
         for step in journey.steps.values():
-            names = {step.pictogram, *step.help_pictograms, *(c.pictogram for c in step.choices)}
-            for name in sorted(names):
+            for name in sorted(step.pictograms()):
                 if name not in known_pictos:
                     raise ContentError(f"{where} step '{step.id}': missing pictogram '{name}'")
-            if step.field and step.field not in known_fields:
+            if known_fields is not None and step.field and step.field not in known_fields:
                 raise ContentError(f"{where} step '{step.id}': unknown practice field '{step.field}'")
         for other in journey.related:
             if other not in journeys:
@@ -395,16 +404,17 @@ def load_file(path: Path) -> Journey:
     return parse_journey(data, path.name)
 
 
-def available_pictograms(directory: Path = PICTOGRAMS_DIR) -> set[str]:
-    return {p.stem for p in directory.glob("*.svg")}
-
-
 def load_journeys(
     directory: Path = STEPS_DIR,
     pictograms: Iterable[str] | None = None,
     fields: Iterable[str] | None = None,
 ) -> dict[str, Journey]:
-    """Load and validate every journey file of a folder, in home-page order."""
+    """Load and validate every journey file of a folder, in home-page order.
+
+    ``fields`` are the names of the practice fields a step may name (the app
+    passes ``practice_rules.FIELD_RULES``: see ``falc_wizard.load_content``);
+    without them, field names are not checked.
+    """
     journeys: dict[str, Journey] = {}
     for path in sorted(directory.glob("*.toml")):
         journey = load_file(path)
@@ -412,10 +422,6 @@ def load_journeys(
             raise ContentError(f"{path.name}: duplicate journey id '{journey.id}'")
         journeys[journey.id] = journey
     if pictograms is None:
-        pictograms = available_pictograms()
-    if fields is None:
-        from .practice_rules import FIELD_RULES
-
-        fields = FIELD_RULES
+        pictograms = titles()
     check_references(journeys, pictograms, fields)
     return dict(sorted(journeys.items(), key=lambda item: (item[1].order, item[0])))

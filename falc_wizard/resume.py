@@ -13,14 +13,13 @@ the engine like any URL.
 
 from __future__ import annotations
 
-import logging
-import re
 from dataclasses import dataclass
 
 from flask import Flask, current_app
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
 from . import engine
+from .config import DEFAULT_RESUME_DAYS, signing_keys
 from .journeys import DONE, Journey
 
 SALT = "resume"
@@ -48,24 +47,27 @@ class TokenError(ValueError):
 
 def serializer(app: Flask | None = None) -> URLSafeTimedSerializer:
     """Signs with SECRET_KEY; still reads tokens signed with a key in SECRET_KEY_FALLBACKS."""
-    config = (app or current_app).config
-    # itsdangerous signs with the last key and accepts every key in the list.
-    keys = [*config.get("SECRET_KEY_FALLBACKS", []), config["SECRET_KEY"]]
-    return URLSafeTimedSerializer(keys, salt=SALT)
+    return URLSafeTimedSerializer(signing_keys((app or current_app).config), salt=SALT)
+
+
+def lifetime_days(app: Flask | None = None) -> int:
+    """How many days a link works (``FALC_RESUME_DAYS``)."""
+    return int((app or current_app).config.get("RESUME_DAYS", DEFAULT_RESUME_DAYS))
 
 
 def max_age(app: Flask | None = None) -> int:
-    return int((app or current_app).config.get("RESUME_DAYS", 30)) * 24 * 3600
+    return lifetime_days(app) * 24 * 3600
 
 
-def compact(journey: Journey, state: engine.State) -> dict:
+def compact(walk: engine.Walk) -> dict:
     """The state as a token carries it: the choices made (by place), in path order, and how many steps are done.
 
     Every other answer on the path is DONE, so these alone rebuild the state's
     ``to_dict()`` (``expand``). The longest journey's link shrinks from about 450
     to about 120 characters: a QR code half as wide, easy to scan from a screen.
     """
-    answered = [s for s in engine.path(journey, state) if s in state.answers]
+    journey, state = walk.journey, walk.state
+    answered = [s for s in walk.steps if s in state.answers]
     data: dict = {
         "j": state.journey_id,
         # A choice as its place on its screen (0, 1, ...): a digit instead of an id.
@@ -100,13 +102,11 @@ def expand(journey: Journey, data: dict) -> dict:
     return {"j": journey.id, "a": answers, "p": data.get("p", 0)}
 
 
-def make_token(state: engine.State, step_id: str, app: Flask | None = None) -> str:
-    """A token for ``state`` at ``step_id``: ids and choices only."""
-    journey = (app or current_app).extensions["falc_journeys"][state.journey_id]
-    steps = engine.path(journey, state)
+def make_token(walk: engine.Walk, step_id: str, app: Flask | None = None) -> str:
+    """A token for the person's walk at ``step_id``: ids and choices only."""
     # The step as its place on the person's path: a number instead of an id.
-    place = steps.index(step_id) if step_id in steps else len(steps) - 1
-    return serializer(app).dumps({**compact(journey, state), "s": place})
+    place = walk.place(step_id)
+    return serializer(app).dumps({**compact(walk), "s": len(walk.steps) - 1 if place is None else place})
 
 
 def read_token(token: str, journeys: dict[str, Journey], app: Flask | None = None) -> Resumed:
@@ -128,11 +128,10 @@ def read_token(token: str, journeys: dict[str, Journey], app: Flask | None = Non
     journey = journeys.get(_journey_of(data, journeys) or "")
     if journey is None:
         raise TokenError("unknown journey")
-    state = engine.State.from_dict(expand(journey, data), journey)
-    steps = engine.path(journey, state)
+    walk = engine.read(expand(journey, data), journey)
     place = data.get("s")
-    step_id = steps[place] if isinstance(place, int) and 0 <= place < len(steps) else steps[-1]
-    return Resumed(state, step_id)
+    step_id = walk.steps[place] if isinstance(place, int) and 0 <= place < len(walk.steps) else walk.frontier
+    return Resumed(walk.state, step_id)
 
 
 def _decode(signer: URLSafeTimedSerializer, payload) -> object:
@@ -145,30 +144,3 @@ def _decode(signer: URLSafeTimedSerializer, payload) -> object:
 def _journey_of(data: object, journeys: dict[str, Journey]) -> str | None:
     journey_id = data.get("j") if isinstance(data, dict) else None
     return journey_id if isinstance(journey_id, str) and journey_id in journeys else None
-
-
-_TOKEN_IN_LOG = re.compile(r"(/r/)([A-Za-z0-9_\-.]{6})[A-Za-z0-9_\-.]*")
-_NOTE_IN_LOG = re.compile(r"([?&]note=)[^&\s\"]*")
-
-
-class RedactFilter(logging.Filter):
-    """Keeps full resume tokens and the workers' notes out of request logs.
-
-    Werkzeug's server (``serve --debug``, the browser tests' live server) logs
-    the whole request line; a token is a key to a person's journey, so only its
-    first characters are kept. Under waitress, accesslog.py writes no token at all.
-    """
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        cleaned = _NOTE_IN_LOG.sub(r"\1…", _TOKEN_IN_LOG.sub(r"\1\2…", message))
-        if cleaned != message:
-            record.msg, record.args = cleaned, None
-        return True
-
-
-def install_log_filter() -> None:
-    """On werkzeug's request logger; idempotent."""
-    logger = logging.getLogger("werkzeug")
-    if not any(isinstance(f, RedactFilter) for f in logger.filters):
-        logger.addFilter(RedactFilter())

@@ -14,6 +14,8 @@ from flask import Flask, Response, request, session
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from .config import signing_keys
+
 csrf = CSRFProtect()
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -109,8 +111,8 @@ def csrf_keys(config) -> str | list[str]:
     SECRET_KEY_FALLBACKS, Flask-WTF does not: without this, rotating the key
     would make the page a person has open refuse its next click. itsdangerous
     signs with the last key of a list and accepts all of them."""
-    fallbacks = list(config.get("SECRET_KEY_FALLBACKS") or ())
-    return [*fallbacks, config["SECRET_KEY"]] if fallbacks else config["SECRET_KEY"]
+    keys = signing_keys(config)
+    return keys if len(keys) > 1 else keys[0]
 
 
 def init_app(app: Flask) -> None:

@@ -1,11 +1,13 @@
-"""What every template can use: content translation, pictograms, the person's settings."""
+"""What every template can use: content translation, pictograms, QR codes, the person's settings."""
 
 from __future__ import annotations
 
 from flask import Flask, current_app, session
 
-from .i18n import current_language, translate
-from .pictograms import pictogram_alt
+from . import qr
+from .page_cache import csrf_token
+from .i18n import current_language, template_translators, translate, translate_in_template
+from .pictograms import titles
 
 #: The free help line of Mon espace santé, from the seeds.
 HELP_LINE = "3422"
@@ -20,9 +22,19 @@ def display_settings() -> dict:
     }
 
 
+def pictogram_alt(name: str) -> str:
+    """The translated text alternative of a pictogram."""
+    return translate(titles().get(name, ""))
+
+
 def init_app(app: Flask) -> None:
-    app.jinja_env.filters["tr"] = translate
+    app.jinja_env.filters["tr"] = translate_in_template
     app.jinja_env.globals["pictogram_alt"] = pictogram_alt
+    # Flask-WTF's generate_csrf, except while a page is drawn for the page cache
+    # (set here for imported macros, and below over Flask-WTF's context processor).
+    app.jinja_env.globals["csrf_token"] = csrf_token
+    app.jinja_env.globals["qr_svg"] = qr.qr_svg
+    app.jinja_env.globals["real_site_url"] = qr.REAL_SITE_URL
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 
@@ -33,4 +45,6 @@ def init_app(app: Flask) -> None:
             "lang": current_language(),
             "languages": current_app.config["LANGUAGES"],
             "help_line": HELP_LINE,
+            "csrf_token": csrf_token,
+            **template_translators(),
         }

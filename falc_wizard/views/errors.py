@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Flask, current_app, render_template
-from flask.globals import request_ctx
+from flask import Flask, current_app, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from markupsafe import escape
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, SecurityError
 
 #: status -> (title, sentence). Any other 4xx uses the 400 text.
 MESSAGES = {
@@ -21,9 +20,10 @@ MESSAGES = {
 
 def render_error(status: int, journey=None):
     title, sentence = MESSAGES.get(status, MESSAGES[500] if status >= 500 else MESSAGES[400])
-    if request_ctx.url_adapter is None:
+    if isinstance(request.routing_exception, SecurityError):
         # The request was refused before routing (a host not in TRUSTED_HOSTS):
-        # no URL can be built, so the full layout cannot be drawn.
+        # Flask has no URL adapter, so no URL can be built and the full layout
+        # cannot be drawn.
         return bare_page(title, sentence), status
     try:
         return render_template("error.html", title=title, sentence=sentence, journey=journey), status

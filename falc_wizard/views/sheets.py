@@ -1,11 +1,9 @@
-"""QR-code sheets for workers, short links that work from paper, and "continue later".
+"""QR-code sheets for workers, and the short links that work from paper.
 
 - ``/fiches``: the workers' page "Fiches à imprimer" (a GET form, no state kept).
 - ``/fiches/imprimer``: the sheets themselves, one A4 page per journey.
 - ``/fiches/<journey>.png``: the same QR code as a PNG, for posters and messages.
 - ``/p/<journey>``: the short link a sheet's QR code holds (the journey's start screen).
-- ``/plus-tard/<journey>/<step>``: "Je continue plus tard": a QR code and a short link.
-- ``/r/<token>``: opens a "continue later" link, on any device.
 
 Every absolute link comes from ``qr.public_url`` (the configured public address),
 never from the request's Host header.
@@ -13,23 +11,18 @@ never from the request's Host header.
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, session, url_for
+from flask import Blueprint, Response, current_app, redirect, render_template, request, session, url_for
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
-from .. import engine, qr, resume
+from .. import qr
 from ..journeys import Journey
-from .errors import render_expired
-from .wizard import get_journey, load_state, save_state, step_url
+from .state_store import get_journey, journeys as _journeys
 
 bp = Blueprint("sheets", __name__)
 
 #: A note is a short reminder for the person ("Mardi, avec Julie"), not a letter.
 NOTE_MAX = 120
-
-
-def _journeys() -> dict[str, Journey]:
-    return current_app.extensions["falc_journeys"]
 
 
 def _default_language() -> str:
@@ -119,45 +112,3 @@ def short(journey_id: str):
     if lang in current_app.config["LANGUAGES"]:
         session["lang"] = lang
     return redirect(url_for("wizard.start", journey_id=journey.id))
-
-
-@bp.get("/plus-tard/<journey_id>/<step_id>")
-def later(journey_id: str, step_id: str):
-    """'Je continue plus tard': a QR code and a short link to this step, with these choices."""
-    journey = get_journey(journey_id)
-    if journey.step(step_id) is None:
-        abort(404)
-    state = load_state(journey)
-    if state is None:
-        return render_expired(journey)
-    step_id = engine.resolve(journey, state, step_id)
-    link = qr.public_url("sheets.resume_link", token=resume.make_token(state, step_id))
-    return render_template(
-        "later.html",
-        journey=journey,
-        link=link,
-        display=qr.display_url(link),
-        back_url=step_url(journey, step_id),
-        days=current_app.config.get("RESUME_DAYS", 30),
-    )
-
-
-@bp.get("/r/<token>")
-def resume_link(token: str):
-    """Opens a 'continue later' link: the journey's choices come back, then its step."""
-    journeys = _journeys()
-    try:
-        resumed = resume.read_token(token, journeys)
-    except resume.TokenError as error:
-        return render_expired(journeys.get(error.journey_id) if error.journey_id else None)
-    journey = journeys[resumed.state.journey_id]
-    save_state(resumed.state)
-    return redirect(step_url(journey, resumed.step_id))
-
-
-def init_app(app) -> None:
-    """The blueprint, the QR code helper for templates, and the log filter for tokens."""
-    app.register_blueprint(bp)
-    app.jinja_env.globals["qr_svg"] = qr.qr_svg
-    app.jinja_env.globals["real_site_url"] = qr.REAL_SITE_URL
-    resume.install_log_filter()

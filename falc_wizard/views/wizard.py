@@ -1,59 +1,35 @@
 """The journeys: one URL per step, POST then redirect, the path rebuilt on every request.
 
-The view is thin: it reads the state from the session, asks the engine where
+The view is thin: it opens the person's walk (state_store.py), asks it where
 the person may be, and renders the template of the step's kind. It never
 trusts the URL alone: a step that is not on the person's path redirects to the
-step they can do now.
+step they can do now. The journey graph is walked once per GET (twice per
+POST: before and after the answer).
 """
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, redirect, render_template, request, session, url_for
+from flask import Blueprint, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_wtf.csrf import generate_csrf
 
 from .. import engine
-from ..journeys import DONE, Journey, Step
+from ..i18n import current_language
+from ..journeys import DONE
+from ..page_cache import ScreenKey
 from ..practice import check_submission, rule_for
-from .errors import render_expired
+from ..templating import display_settings
+from .state_store import Visit, get_journey, journeys, load_walk, open_step, save_state, step_url
 
 bp = Blueprint("wizard", __name__, url_prefix="/parcours")
-
-SESSION_KEY = "parcours"
-
-
-def get_journey(journey_id: str) -> Journey:
-    journey = current_app.extensions["falc_journeys"].get(journey_id)
-    if journey is None:
-        abort(404)
-    return journey
-
-
-def load_state(journey: Journey) -> engine.State | None:
-    stored = session.get(SESSION_KEY)
-    if not isinstance(stored, dict) or journey.id not in stored:
-        return None
-    return engine.State.from_dict(stored[journey.id], journey)
-
-
-def save_state(state: engine.State) -> None:
-    stored = session.get(SESSION_KEY)
-    stored = dict(stored) if isinstance(stored, dict) else {}
-    stored[state.journey_id] = state.to_dict()
-    session[SESSION_KEY] = stored
-
-
-def step_url(journey: Journey, step_id: str) -> str:
-    return url_for("wizard.step", journey_id=journey.id, step_id=step_id)
 
 
 @bp.get("/<journey_id>")
 def start(journey_id: str):
     """The journey's start screen: what I need, then guide or practice."""
     journey = get_journey(journey_id)
-    state = load_state(journey)
-    resume = None
-    if state is not None and state.answers:
-        resume = step_url(journey, engine.frontier(journey, state))
+    walk = load_walk(journey)
+    resume = step_url(journey, walk.frontier) if walk is not None and walk.state.answers else None
     return render_template("start.html", journey=journey, resume=resume)
 
 
@@ -66,75 +42,84 @@ def begin(journey_id: str):
     return redirect(step_url(journey, journey.first), 303)
 
 
-def _lookup(journey_id: str, step_id: str) -> tuple[Journey, Step]:
-    journey = get_journey(journey_id)
-    step = journey.step(step_id)
-    if step is None:
-        abort(404)
-    return journey, step
-
-
 @bp.get("/<journey_id>/<step_id>")
 def step(journey_id: str, step_id: str):
-    journey, current = _lookup(journey_id, step_id)
-    state = load_state(journey)
-    if state is None:
-        return render_expired(journey)
-    target = engine.resolve(journey, state, step_id)
+    visit = open_step(journey_id, step_id)
+    target = visit.walk.resolve(step_id)
     if target != step_id:
-        return redirect(step_url(journey, target))
-    return render_step(journey, current, state)
+        return redirect(step_url(visit.journey, target))
+    return render_step(visit)
 
 
 @bp.post("/<journey_id>/<step_id>")
 def answer(journey_id: str, step_id: str):
-    journey, current = _lookup(journey_id, step_id)
-    state = load_state(journey)
-    if state is None:
-        return render_expired(journey)
-    if not engine.is_reachable(journey, state, step_id) or current.is_end:
-        return redirect(step_url(journey, engine.resolve(journey, state, step_id)), 303)
+    visit = open_step(journey_id, step_id)
+    journey, current, walk = visit.journey, visit.step, visit.walk
+    if not walk.reaches(step_id) or current.is_end:
+        return redirect(step_url(journey, walk.resolve(step_id)), 303)
 
     if current.kind == "choice":
         choice = request.form.get("choix", "")
         if current.choice(choice) is None:
-            return render_step(journey, current, state, errors={"choix": _("Je choisis une réponse.")}), 400
+            return render_step(visit, errors={"choix": _("Je choisis une réponse.")}), 400
         reply = choice
     else:
         reply = DONE
-        if current.kind == "field" and state.practice:
+        if current.kind == "field" and walk.state.practice:
             values, errors = check_submission(rule_for(current.field), request.form)
             if errors:
-                return render_step(journey, current, state, values=values, errors=errors), 400
+                return render_step(visit, values=values, errors=errors), 400
 
-    state = engine.advance(journey, state, step_id, reply)
-    save_state(state)
-    return redirect(step_url(journey, engine.next_step(journey, state, step_id)), 303)
+    walk = walk.advance(step_id, reply)
+    save_state(walk.state)
+    return redirect(step_url(journey, walk.next_step(step_id)), 303)
 
 
-def render_step(journey: Journey, current: Step, state: engine.State, values=None, errors=None):
-    previous = engine.previous_step(journey, state, current.id)
-    back_url = step_url(journey, previous) if previous else url_for("wizard.start", journey_id=journey.id)
-    related = [
-        current_app.extensions["falc_journeys"][other]
-        for other in journey.related
-        if current.is_end
-    ]
-    rule = rule_for(current.field) if current.kind == "field" else None
-    if values is not None:
-        # Never fill a password back into the page.
-        values = {k: ("" if any(i.name == k and i.type == "password" for i in rule.inputs) else v)
-                  for k, v in values.items()}
-    return render_template(
-        f"step_{current.kind}.html",
-        journey=journey,
-        step=current,
-        state=state,
-        progress=engine.progress(journey, state, current.id),
-        back_url=back_url,
-        answer=state.answers.get(current.id),
-        rule=rule,
-        values=values or {},
-        errors=errors or {},
-        related=related,
+def render_step(visit: Visit, values=None, errors=None):
+    """The step's page. A plain GET comes from the page cache (page_cache.py); a page
+    with typed values or error messages, or asked with a query string, is always rendered."""
+    journey, current, walk = visit.journey, visit.step, visit.walk
+    previous = walk.previous_step(current.id)
+    progress = engine.progress(journey, walk.state, current.id)
+    answer = walk.state.answers.get(current.id)
+    template = f"step_{current.kind}.html"
+
+    def render() -> str:
+        back_url = step_url(journey, previous) if previous else url_for("wizard.start", journey_id=journey.id)
+        related = [journeys()[other] for other in journey.related] if current.is_end else []
+        rule = rule_for(current.field) if current.kind == "field" else None
+        shown = values
+        if shown is not None:
+            # Never fill a password back into the page.
+            shown = {k: ("" if any(i.name == k and i.type == "password" for i in rule.inputs) else v)
+                     for k, v in shown.items()}
+        return render_template(
+            template,
+            journey=journey,
+            step=current,
+            state=walk.state,
+            progress=progress,
+            back_url=back_url,
+            answer=answer,
+            rule=rule,
+            values=shown or {},
+            errors=errors or {},
+            related=related,
+        )
+
+    cache = current_app.extensions.get("falc_page_cache")
+    if values is not None or errors is not None or request.query_string or cache is None or current_app.debug:
+        return render()
+    key = ScreenKey(
+        template=template,
+        journey_id=journey.id,
+        step_id=current.id,
+        path=request.path,
+        lang=current_language(),
+        settings=tuple(sorted(display_settings().items())),
+        practice=walk.state.practice,
+        progress=progress,
+        previous=previous,
+        answer=answer,
     )
+    return cache.page(key, render, generate_csrf())

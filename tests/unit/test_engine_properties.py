@@ -16,6 +16,7 @@ ACTIONS = st.lists(
 
 def check_invariants(journey, state):
     path = engine.path(journey, state)
+    assert tuple(path) == engine.walk(journey, state).steps == engine.read(state.to_dict(), journey).steps
     assert path[0] == journey.first
     # Every answer lies on the path, and every step of the path but the last is answered.
     assert set(state.answers) == set(path[:-1])
@@ -31,7 +32,7 @@ def check_invariants(journey, state):
 @settings(max_examples=300, deadline=None)
 @given(actions=ACTIONS)
 def test_random_actions_keep_the_state_valid(demo, actions):
-    state = engine.start(demo)
+    walk = engine.walk(demo, engine.start(demo))
     shown = demo.first
     ids = list(demo.steps)
     for action, target, pick in actions:
@@ -39,17 +40,17 @@ def test_random_actions_keep_the_state_valid(demo, actions):
             step = demo.steps[shown]
             options = step.answers()
             if options:
-                state = engine.advance(demo, state, shown, options[pick % len(options)])
-                shown = engine.next_step(demo, state, shown)
+                walk = walk.advance(shown, options[pick % len(options)])
+                shown = walk.next_step(shown)
         elif action == "back":
-            shown = engine.previous_step(demo, state, shown) or shown
+            shown = walk.previous_step(shown) or shown
         elif action == "restart":
-            state = engine.restart(demo, state)
+            walk = engine.walk(demo, engine.restart(demo, walk.state))
             shown = demo.first
         else:  # an edited URL: any step id, resolved
-            shown = engine.resolve(demo, state, ids[target % len(ids)])
-        assert engine.is_reachable(demo, state, shown)
-        check_invariants(demo, state)
+            shown = walk.resolve(ids[target % len(ids)])
+        assert walk.reaches(shown)
+        check_invariants(demo, walk.state)
 
 
 @settings(max_examples=200, deadline=None)

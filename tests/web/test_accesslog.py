@@ -3,11 +3,12 @@
 import logging
 
 import pytest
+from flask import Flask, url_for
 from werkzeug.test import Client
 
 from support import FIXTURES, Visitor
 from falc_wizard import create_app
-from falc_wizard.accesslog import AccessLog, loggable_path
+from falc_wizard.accesslog import AccessLog, RedactFilter, install_log_filter, loggable_path, secret_prefixes
 
 TYPED = "Secr3tTyped"
 
@@ -26,7 +27,7 @@ def logged():
     logger.setLevel(logging.INFO)
     logger.propagate = False
     app = create_app({"TESTING": True, "SECRET_KEY": "k", "STEPS_DIR": FIXTURES / "steps"})
-    client = Client(AccessLog(app.wsgi_app, logger))
+    client = Client(AccessLog(app, logger))
     return Visitor(client), records
 
 
@@ -80,7 +81,56 @@ def test_resume_links_and_unknown_paths_are_shortened(logged):
     ("/é", 200, "/é"),
 ])
 def test_loggable_path(path, status, expected):
-    assert loggable_path(path, status) == expected
+    assert loggable_path(path, status, ["/r/"]) == expected
+
+
+def test_the_hidden_prefix_is_read_from_the_resume_route():
+    """Renaming the resume route renames what the logs hide: the prefix is never written twice."""
+    app = create_app({"TESTING": True, "SECRET_KEY": "k", "STEPS_DIR": FIXTURES / "steps"})
+    token = "eyJqIjoiZGVtbyJ9.aBcDeF.0123456789abcdef"
+    with app.test_request_context():
+        link = url_for("later.resume_link", token=token)
+    prefix = link[: -len(token)]
+    assert secret_prefixes(app) == (prefix,)
+    assert token not in loggable_path(link, 200, secret_prefixes(app))
+    assert token not in "".join(record for record in _log_lines(AccessLog(app, _keeping_logger()), link))
+
+    renamed = Flask(__name__)
+    renamed.add_url_rule("/reprendre/<token>", "later.resume_link", lambda token: "")
+    assert secret_prefixes(renamed) == ("/reprendre/",)
+    assert loggable_path(f"/reprendre/{token}", 302, secret_prefixes(renamed)) == "/reprendre/…"
+    werkzeug_filter = RedactFilter(secret_prefixes(renamed))
+    record = logging.LogRecord("werkzeug", logging.INFO, __file__, 1, '"GET /reprendre/%s HTTP/1.1" 302 -', (token,), None)
+    werkzeug_filter.filter(record)
+    assert token not in record.getMessage() and "/reprendre/eyJqIj…" in record.getMessage()
+
+
+def test_the_app_installs_the_werkzeug_filter_for_its_routes():
+    app = create_app({"TESTING": True, "SECRET_KEY": "k", "STEPS_DIR": FIXTURES / "steps"})
+    install_log_filter(app)  # idempotent: still one filter
+    filters = [f for f in logging.getLogger("werkzeug").filters if isinstance(f, RedactFilter)]
+    assert len(filters) == 1 and "/r/" in filters[0].secret
+
+
+def _keeping_logger():
+    logger = logging.getLogger("test.access.prefix")
+    logger.handlers[:] = []
+    logger.propagate = False
+    return logger
+
+
+def _log_lines(wrapped, path):
+    lines = []
+
+    class Keep(logging.Handler):
+        def emit(self, record):
+            lines.append(record.getMessage())
+
+    wrapped.logger.addHandler(Keep())
+    wrapped.logger.setLevel(logging.INFO)
+    Client(wrapped).get(path)
+    assert lines, "the request was logged"
+    return lines
 
 
 def test_the_cli_serves_the_app_with_its_access_log(monkeypatch):

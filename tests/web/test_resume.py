@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from itsdangerous import URLSafeTimedSerializer
 
-from falc_wizard import create_app, engine, resume
+from falc_wizard import accesslog, create_app, engine, resume
 from falc_wizard.practice_rules import FIELD_RULES, VALUE
 from qrread import decode_svg, svgs
 
@@ -113,14 +113,14 @@ def test_every_state_of_every_journey_survives_the_round_trip(app):
     checked = 0
     for journey in journeys.values():
         for path in engine.all_paths(journey):
-            state = engine.start(journey, practice=len(path) % 2 == 0)
+            walk = engine.walk(journey, engine.start(journey, practice=len(path) % 2 == 0))
             for index, (step_id, following) in enumerate(zip(path, path[1:])):
                 step = journey.steps[step_id]
                 answer = next(a for a in step.answers() if step.next_for(a) == following)
-                state = engine.advance(journey, state, step_id, answer)
+                walk = walk.advance(step_id, answer)
                 for target in (following, path[index // 2]):
-                    resumed = resume.read_token(resume.make_token(state, target, app), journeys, app)
-                    assert (resumed.state, resumed.step_id) == (state, target), (journey.id, path, target)
+                    resumed = resume.read_token(resume.make_token(walk, target, app), journeys, app)
+                    assert (resumed.state, resumed.step_id) == (walk.state, target), (journey.id, path, target)
                     checked += 1
     assert checked > 500
 
@@ -142,12 +142,12 @@ def test_a_changed_token_gives_the_falc_page_that_offers_to_start_again(app, vis
 
 def test_an_expired_token_gives_the_falc_page(app, monkeypatch):
     journey = app.extensions["falc_journeys"]["activer"]
-    state = engine.advance(journey, engine.start(journey), journey.first)
+    walk = engine.walk(journey, engine.start(journey)).advance(journey.first)
     real_time = time.time
     monkeypatch.setattr(time, "time", lambda: real_time() - 31 * 24 * 3600)
-    old = resume.make_token(state, journey.first, app)
+    old = resume.make_token(walk, journey.first, app)
     monkeypatch.setattr(time, "time", real_time)
-    fresh = resume.make_token(state, journey.first, app)
+    fresh = resume.make_token(walk, journey.first, app)
     client = app.test_client()
     assert client.get(f"/r/{fresh}").status_code == 302
     response = app.test_client().get(f"/r/{old}")
@@ -161,9 +161,9 @@ def test_resume_days_is_a_setting(monkeypatch):
     journey = app.extensions["falc_journeys"]["activer"]
     real_time = time.time
     monkeypatch.setattr(time, "time", lambda: real_time() - 3 * 24 * 3600)
-    three_days_old = resume.make_token(engine.start(journey), journey.first, app)
+    three_days_old = resume.make_token(engine.walk(journey, engine.start(journey)), journey.first, app)
     monkeypatch.setattr(time, "time", lambda: real_time() - 1 * 24 * 3600)
-    one_day_old = resume.make_token(engine.start(journey), journey.first, app)
+    one_day_old = resume.make_token(engine.walk(journey, engine.start(journey)), journey.first, app)
     monkeypatch.setattr(time, "time", real_time)
     client = app.test_client()
     assert client.get(f"/r/{three_days_old}").status_code == 400
@@ -173,7 +173,7 @@ def test_resume_days_is_a_setting(monkeypatch):
 def test_a_token_signed_with_an_older_key_still_works_after_rotation():
     old_app = create_app({"TESTING": True, "SECRET_KEY": "old-key", "PUBLIC_URL": PUBLIC})
     journey = old_app.extensions["falc_journeys"]["activer"]
-    token = resume.make_token(engine.start(journey), journey.first, old_app)
+    token = resume.make_token(engine.walk(journey, engine.start(journey)), journey.first, old_app)
     rotated = create_app({"TESTING": True, "SECRET_KEY": "new-key", "SECRET_KEY_FALLBACKS": ["old-key"], "PUBLIC_URL": PUBLIC})
     assert rotated.test_client().get(f"/r/{token}").status_code == 302
     stranger = create_app({"TESTING": True, "SECRET_KEY": "new-key", "PUBLIC_URL": PUBLIC})
@@ -225,10 +225,10 @@ def test_logs_never_show_a_whole_token():
     token = "eyJqIjoiYWN0aXZlciJ9.aBcDeF.0123456789abcdef"
     record = logging.LogRecord("werkzeug", logging.INFO, __file__, 1,
                                '127.0.0.1 - - "GET /r/%s HTTP/1.1" 302 -', (token,), None)
-    resume.RedactFilter().filter(record)
+    accesslog.RedactFilter(["/r/"]).filter(record)
     message = record.getMessage()
     assert "/r/eyJqIj…" in message and token not in message
     note = logging.LogRecord("werkzeug", logging.INFO, __file__, 1,
                              '"GET /fiches/imprimer?parcours=activer&note=Mardi+Julie HTTP/1.1" 200 -', None, None)
-    resume.RedactFilter().filter(note)
+    accesslog.RedactFilter(["/r/"]).filter(note)
     assert "Julie" not in note.getMessage() and "parcours=activer" in note.getMessage()

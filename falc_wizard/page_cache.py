@@ -1,0 +1,103 @@
+"""Rendered step pages, kept for whoever asks for the same screen: one cache, one key.
+
+A step page is mostly fixed text: the same screen, in the same language, mode
+and display settings, at the same place on the same path, is the same HTML for
+everyone. Rendering it (Jinja, about forty translated sentences, twenty URLs)
+is most of a request's time, so each worker keeps the pages it rendered, in a
+small LRU, under a ``ScreenKey`` that lists *everything* the page shows.
+
+What is never kept, whatever the key:
+- the CSRF token: the page is rendered with ``CSRF_PLACEHOLDER`` where the
+  token goes (``csrf_token()`` below is the templates' one), and each response
+  gets its own person's token put in;
+- a typed value or an error message: a page with ``values`` or ``errors`` (a
+  refused POST) is never cached, nor a request with a query string (the page
+  writes the path back into its settings forms);
+- a resume link: the "Je continue plus tard" page is not a step page and is
+  never cached.
+A key holds ids only (journey, step, choice, language), never anything typed.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Callable, Hashable
+
+from flask import g
+from flask_wtf.csrf import generate_csrf
+
+#: Stands where a CSRF token goes while a page is rendered for the cache. Only
+#: letters and dashes: Jinja's escaping leaves it as it is.
+CSRF_PLACEHOLDER = "csrf-token-of-this-request-goes-here"
+
+#: Pages per worker. A page is about 12 KB: at most 6 MB per worker.
+DEFAULT_SIZE = 512
+
+
+@dataclass(frozen=True)
+class ScreenKey:
+    """Everything a cached step page shows: two requests with equal keys get the same page."""
+
+    template: str
+    journey_id: str
+    step_id: str
+    path: str                 # the page's own path (written back in the settings forms)
+    lang: str
+    settings: tuple[Hashable, ...]   # the display settings, as (name, value) pairs
+    practice: bool
+    progress: Hashable        # engine.Progress: position, total (and what the bar shows)
+    previous: str | None      # the step "Retour" goes to (None: the start screen)
+    answer: str | None        # the choice already made at this step (shown as "Mon choix")
+
+
+class PageCache:
+    """A bounded, thread-safe LRU of rendered pages (waitress serves with threads)."""
+
+    def __init__(self, size: int = DEFAULT_SIZE) -> None:
+        self.size = size
+        self._pages: OrderedDict[ScreenKey, str] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = self.misses = 0
+
+    def page(self, key: ScreenKey, render: Callable[[], str], token: str) -> str:
+        """The page for ``key`` with ``token`` (this person's CSRF token) put in.
+
+        ``render`` draws the page the first time, with ``csrf_token()`` giving the
+        placeholder (templating.py); a page that still holds the real token is
+        refused, so that a template that finds the token some other way fails
+        loudly instead of handing one person's token to the next.
+        """
+        with self._lock:
+            page = self._pages.get(key)
+            if page is not None:
+                self._pages.move_to_end(key)
+                self.hits += 1
+        if page is None:
+            g.falc_rendering_for_cache = True
+            try:
+                page = render()
+            finally:
+                g.falc_rendering_for_cache = False
+            if token in page:
+                raise RuntimeError("a page holding a real CSRF token cannot be cached")
+            with self._lock:
+                self.misses += 1
+                self._pages[key] = page
+                while len(self._pages) > self.size:
+                    self._pages.popitem(last=False)
+        return page.replace(CSRF_PLACEHOLDER, token)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._pages.clear()
+
+    def __len__(self) -> int:
+        return len(self._pages)
+
+
+def csrf_token() -> str:
+    """The templates' ``csrf_token()``: this request's token, or the placeholder
+    while a page is rendered for the cache (even inside imported macros)."""
+    return CSRF_PLACEHOLDER if g.get("falc_rendering_for_cache") else generate_csrf()

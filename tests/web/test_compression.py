@@ -1,0 +1,62 @@
+"""Compressed responses for browsers that accept gzip; every screen light enough for a weak connection."""
+
+from __future__ import annotations
+
+import gzip
+import re
+
+import pytest
+
+from support import Visitor
+
+GZIP = {"Accept-Encoding": "gzip, deflate, br"}
+ASSET = re.compile(r'<(?:link[^>]+href|script[^>]+src|img[^>]+src)="(/[^"]+)"')
+
+
+@pytest.mark.parametrize("url", ["/", "/parcours/activer", "/static/style.css", "/static/app.js",
+                                 "/pictogrammes/activer.svg"])
+def test_text_is_gzipped_for_a_browser_that_accepts_it(client, url):
+    plain = client.get(url)
+    packed = client.get(url, headers=GZIP)
+    assert plain.status_code == packed.status_code == 200
+    assert "Content-Encoding" not in plain.headers
+    assert packed.headers["Content-Encoding"] == "gzip" and "Accept-Encoding" in packed.headers["Vary"]
+    body = gzip.decompress(packed.data)
+    assert len(packed.data) < len(body)
+    if url.startswith("/static/") or url.startswith("/pictogrammes/"):
+        assert body == plain.data
+    else:  # a page holds the person's token: same page, another token
+        assert re.sub(rb'value="[^"]{40,}"', b"", body) == re.sub(rb'value="[^"]{40,}"', b"", plain.data)
+
+
+def test_a_compressed_file_still_gets_its_304(client):
+    first = client.get("/static/style.css", headers=GZIP)
+    assert first.headers["ETag"].startswith('W/"')
+    again = client.get("/static/style.css", headers={**GZIP, "If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304
+
+
+def test_small_binary_or_partial_responses_are_left_alone(client):
+    assert "Content-Encoding" not in client.get("/sante", headers=GZIP).headers  # a few bytes of JSON
+    assert "Content-Encoding" not in client.get("/fiches/activer.png", headers=GZIP).headers
+    partial = client.get("/static/style.css", headers={**GZIP, "Range": "bytes=0-99"})
+    assert partial.status_code == 206 and "Content-Encoding" not in partial.headers
+
+
+def test_every_screen_of_a_journey_with_its_assets_weighs_at_most_40_kb(client):
+    """Issue 15: a step screen with everything it loads, before compression."""
+    visitor = Visitor(client)
+    visitor.get("/parcours/activer")
+    visitor.post(data={"mode": "guide"})
+    heaviest, screens = 0, 0
+    while True:
+        page = client.get(visitor.url).data
+        assets = set(ASSET.findall(page.decode()))
+        weight = len(page) + sum(len(client.get(asset).data) for asset in assets)
+        heaviest, screens = max(heaviest, weight), screens + 1
+        if "J'ai fini" in visitor.page or screens > 80:
+            break
+        choice = re.search(r'name="choix" value="([^"]+)"', visitor.page)
+        visitor.post(data={"choix": choice.group(1)} if choice else {})
+    assert screens > 10
+    assert heaviest <= 40 * 1024, heaviest
