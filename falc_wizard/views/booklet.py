@@ -26,7 +26,8 @@ from .. import booklet as layout
 from .. import qr
 from ..i18n import current_language, translate
 from ..practice_rules import FIELD_RULES
-from .sheets import NOTE_MAX, _journeys, _read_options, journey_link
+from .sheets import NOTE_MAX, journey_link, read_sheet_options
+from .state_store import journeys as _journeys
 
 bp = Blueprint("booklet", __name__)
 
@@ -60,7 +61,7 @@ def long_date(value: str) -> str:
 
 
 def _render(template: str):
-    options, errors = _read_options(request.args)
+    options, errors = read_sheet_options(request.args)
     if errors:
         page = render_template("sheets_form.html", journeys=list(_journeys().values()), options=options, errors=errors, note_max=NOTE_MAX)
         return page, 400

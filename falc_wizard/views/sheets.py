@@ -39,7 +39,7 @@ def journey_link(journey: Journey, helper: bool = False, lang: str | None = None
     return qr.public_url("sheets.short", journey_id=journey.id, **values)
 
 
-def _read_options(args) -> tuple[dict, dict]:
+def read_sheet_options(args) -> tuple[dict, dict]:
     """The sheet options from a query string, and a FALC message for each bad one."""
     journeys = _journeys()
     errors: dict[str, str] = {}
@@ -68,14 +68,14 @@ def _read_options(args) -> tuple[dict, dict]:
 @bp.get("/fiches")
 def sheets_form():
     """The workers' page: which sheets, which language, helper mode, a note."""
-    options, errors = _read_options(request.args)
+    options, errors = read_sheet_options(request.args)
     return render_template("sheets_form.html", journeys=list(_journeys().values()), options=options, errors=errors, note_max=NOTE_MAX)
 
 
 @bp.get("/fiches/imprimer")
 def sheets_print():
     """One A4 sheet per chosen journey, printed from the browser."""
-    options, errors = _read_options(request.args)
+    options, errors = read_sheet_options(request.args)
     if errors:
         page = render_template("sheets_form.html", journeys=list(_journeys().values()), options=options, errors=errors, note_max=NOTE_MAX)
         return page, 400
