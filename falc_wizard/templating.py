@@ -6,6 +6,7 @@ from flask import Flask, current_app, session
 
 from .i18n import current_language, translate
 from .pictograms import pictogram_alt
+from .step_kinds import label_look, step_kind
 
 #: The free help line of Mon espace santé, from the seeds.
 HELP_LINE = "3422"
@@ -23,6 +24,8 @@ def display_settings() -> dict:
 def init_app(app: Flask) -> None:
     app.jinja_env.filters["tr"] = translate
     app.jinja_env.globals["pictogram_alt"] = pictogram_alt
+    app.jinja_env.globals["step_kind"] = step_kind      # the table of step kinds (step_kinds.py)
+    app.jinja_env.globals["label_look"] = label_look
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 

@@ -14,6 +14,7 @@ from flask_babel import gettext as _
 from .. import engine
 from ..journeys import DONE, Journey, Step
 from ..practice import check_submission, rule_for
+from ..step_kinds import kind_template
 from .errors import render_expired
 
 bp = Blueprint("wizard", __name__, url_prefix="/parcours")
@@ -126,7 +127,7 @@ def render_step(journey: Journey, current: Step, state: engine.State, values=Non
         values = {k: ("" if any(i.name == k and i.type == "password" for i in rule.inputs) else v)
                   for k, v in values.items()}
     return render_template(
-        f"step_{current.kind}.html",
+        kind_template(current.kind),
         journey=journey,
         step=current,
         state=state,
