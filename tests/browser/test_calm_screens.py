@@ -15,6 +15,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from .audit import Auditor
 from .conftest import context_options
 from falc_wizard.journeys import load_journeys
 from falc_wizard.practice_rules import FIELD_RULES
@@ -230,3 +231,32 @@ def test_the_real_site_picture_cannot_be_focused_or_pressed(page, live_server):
     tree = picture.aria_snapshot()
     assert "un bouton :" in tree and tree.count(label) == 1, tree
     assert "button" not in tree.replace("un bouton", ""), tree
+
+
+def test_the_printed_sheets_page_fits_at_400_percent_zoom_with_big_boxes(page, live_server):
+    """/fiches: axe, sizes and reach (320 px wide = 400 % zoom); each box with its label is one big target."""
+    page.goto(f"{live_server}/fiches")
+    page.wait_for_load_state("load")
+    auditor = Auditor()
+    auditor.audit(page, "fiches")
+    auditor.assert_clean()
+    for box in page.locator(".sheets-form input[type=checkbox], .sheets-form input[type=radio]").all():
+        target = box.evaluate("el => { const r = (el.closest('label') || el).getBoundingClientRect(); return [r.width, r.height]; }")
+        assert min(target) >= 44, target
+
+
+def test_the_site_has_its_icon_and_can_go_on_the_home_screen(page, live_server):
+    missing = []
+    page.on("response", lambda response: missing.append(response.url) if response.status >= 400 else None)
+    page.goto(f"{live_server}/")
+    page.wait_for_load_state("load")
+    icon = page.request.get(f"{live_server}/favicon.ico")
+    assert icon.status == 200 and icon.headers["content-type"] == "image/x-icon"
+    manifest_url = page.locator("link[rel=manifest]").get_attribute("href")
+    manifest = page.request.get(f"{live_server}{manifest_url}").json()
+    assert manifest["start_url"] == "/" and manifest["display"] == "standalone"
+    for icon in manifest["icons"]:
+        image = page.request.get(f"{live_server}{icon['src']}")
+        assert image.status == 200 and image.headers["content-type"] == "image/png"
+    assert {icon["sizes"] for icon in manifest["icons"]} >= {"192x192", "512x512"}
+    assert not missing, missing
