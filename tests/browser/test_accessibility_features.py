@@ -62,7 +62,6 @@ SCREENS = {
     "fin": lambda page, base: open_step(page, base, "decouvrir", "fin"),
     "erreur-404": lambda page, base: page.goto(base + "/parcours/nulle-part"),
     "page-expiree": lambda page, base: page.goto(base + "/parcours/refuser/m-opposer"),  # no journey state: gone
-    "reglages": lambda page, base: page.goto(base + "/reglages?retour=/parcours/activer"),
 }
 
 

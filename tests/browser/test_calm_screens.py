@@ -233,12 +233,13 @@ def test_the_real_site_picture_cannot_be_focused_or_pressed(page, live_server):
     assert "button" not in tree.replace("un bouton", ""), tree
 
 
-def test_the_printed_sheets_page_fits_at_400_percent_zoom_with_big_boxes(page, live_server):
-    """/fiches: axe, sizes and reach (320 px wide = 400 % zoom); each box with its label is one big target."""
-    page.goto(f"{live_server}/fiches")
-    page.wait_for_load_state("load")
+def test_the_settings_and_printed_sheets_pages_fit_at_400_percent_zoom_with_big_targets(page, live_server):
+    """axe, sizes and reach (320 px wide = 400 % zoom); on /fiches each box with its label is one big target."""
     auditor = Auditor()
-    auditor.audit(page, "fiches")
+    for path in ("/reglages?retour=/parcours/activer", "/fiches"):
+        page.goto(f"{live_server}{path}")
+        page.wait_for_load_state("load")
+        auditor.audit(page, "pages")
     auditor.assert_clean()
     for box in page.locator(".sheets-form input[type=checkbox], .sheets-form input[type=radio]").all():
         target = box.evaluate("el => { const r = (el.closest('label') || el).getBoundingClientRect(); return [r.width, r.height]; }")
