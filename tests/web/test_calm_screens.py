@@ -104,3 +104,23 @@ def test_the_icon_and_the_manifest_are_served(visitor):
         assert image.status_code == 200 and image.data[:8] == b"\x89PNG\r\n\x1a\n"
     visitor.get("/")
     assert '<link rel="manifest" href="/manifest.webmanifest">' in visitor.page
+
+
+def test_the_progress_shows_the_part_title_when_there_is_one(visitor, monkeypatch):
+    from types import SimpleNamespace
+
+    from falc_wizard import engine
+
+    real = engine.progress
+    part = None
+
+    def with_part(journey, state, step_id):
+        shown = real(journey, state, step_id)
+        return SimpleNamespace(position=shown.position, total=shown.total, part=part)
+
+    monkeypatch.setattr(engine, "progress", with_part)
+    start(visitor)
+    assert 'class="progress-part"' not in visitor.page  # no part: nothing more
+    part = "Je prépare ma carte Vitale"
+    visitor.get(visitor.url)
+    assert re.search(r'<p class="progress-text">Étape 1 sur \d+</p>\s*<p class="progress-part">Je prépare ma carte Vitale</p>', visitor.page)
