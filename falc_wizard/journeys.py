@@ -20,12 +20,8 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 from .pictograms import titles
+from .step_kinds import LABEL_LOOKS, STEP_KINDS  # the one table of kinds and looks
 
-#: The kinds of step the templates know how to show.
-STEP_KINDS = ("info", "action", "choice", "field", "end")
-
-#: How the real site's control looks, so that it can be drawn the same way.
-LABEL_LOOKS = ("bouton", "bouton-secondaire", "lien", "case", "champ", "menu")
 
 #: The answer recorded for a step that has no choices, once it is done.
 DONE = "fait"

@@ -258,8 +258,8 @@ def _check_nir(value: str) -> Message | None:
         return Message(N_("Le numéro a une lettre ou un signe. J'écris seulement des chiffres."))
     if len(number) != NIR_LENGTH:
         return _counted(
-            N_("Le numéro a %(count)s caractère. Il faut 15 caractères."),
-            N_("Le numéro a %(count)s caractères. Il faut 15 caractères."),
+            N_("Le numéro a %(count)s chiffre. Il faut 15 chiffres."),
+            N_("Le numéro a %(count)s chiffres. Il faut 15 chiffres."),
             len(number),
         )
     try:
@@ -653,8 +653,10 @@ _RULES = (
         "14 07 1985",
         check_birth_date,
     ),
-    # inputmode text, not numeric: a person born in Corsica types 2A or 2B.
-    FieldRule("nir", _value_input(size=25), "1 55 12 55 555 555 97", _single(_check_nir)),
+    # A number pad, like the other numbers: the card and the help say "15 chiffres". The cost:
+    # a phone's number pad has no letters, so a person born in Corsica (2A, 2B) types them
+    # from a full keyboard (a tablet's numeric layer keeps its letters key); 2A/2B stay accepted.
+    FieldRule("nir", _value_input(inputmode="numeric", size=25), "1 55 12 55 555 555 97", _single(_check_nir)),
     FieldRule(
         "serie_sans_photo",
         _value_input(inputmode="numeric", size=16),
@@ -668,7 +670,8 @@ _RULES = (
         _single(_check_serial_with_photo),
     ),
     FieldRule("code_provisoire", _value_input(size=14), "HuqZF3KXCz8k", _single(_check_provisional_code)),
-    FieldRule("identifiant", _value_input(size=24), "anne.dupont", _single(_check_identifier)),
+    # "username": a password manager keeps it with the password, at sign-up and at log-in.
+    FieldRule("identifiant", _value_input(autocomplete="username", size=24), "anne.dupont", _single(_check_identifier)),
     FieldRule(
         "mot_de_passe",
         (_new_password_input(VALUE, ""),),

@@ -8,6 +8,7 @@ from . import qr
 from .page_cache import csrf_token
 from .i18n import current_language, template_translators, translate, translate_in_template
 from .pictograms import titles
+from .step_kinds import label_look, step_kind
 
 #: The free help line of Mon espace santé, from the seeds.
 HELP_LINE = "3422"
@@ -35,6 +36,8 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals["csrf_token"] = csrf_token
     app.jinja_env.globals["qr_svg"] = qr.qr_svg
     app.jinja_env.globals["real_site_url"] = qr.REAL_SITE_URL
+    app.jinja_env.globals["step_kind"] = step_kind      # the table of step kinds (step_kinds.py)
+    app.jinja_env.globals["label_look"] = label_look
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 

@@ -1,7 +1,7 @@
 /* falc-wizard: JavaScript only adds to pages that work without it.
    - "Écouter": reads the screen's sentences aloud, where the browser can speak.
    - The live password checklist.
-   - The error summary takes the focus. */
+   - The error summary takes the focus; its links focus the field with its label in view. */
 (function () {
   "use strict";
 
@@ -56,9 +56,30 @@
     if (summary) summary.focus();
   }
 
+  // An error link leads to the block holding the field's label (that is all it does
+  // without JavaScript). Here it also focuses the input, keeps the label, the example
+  // and the message in view, and leaves the address as it is: a "#bloc-..." in the
+  // address would follow the person to later screens and open them scrolled down.
+  function setUpErrorLinks() {
+    document.querySelectorAll("[data-error-link]").forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        var block = document.getElementById(link.getAttribute("href").slice(1));
+        if (!block) return;
+        var input = document.getElementById(link.getAttribute("data-input"));
+        if (!input || !input.matches("input, select, textarea, button")) {
+          input = block.querySelector("input:not([type=hidden]), select, textarea, button");
+        }
+        event.preventDefault();
+        block.scrollIntoView({block: "start"});
+        if (input) input.focus({preventScroll: true});
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     setUpListen();
     setUpChecklist();
     focusErrors();
+    setUpErrorLinks();
   });
 })();

@@ -1,11 +1,13 @@
-"""Home, display settings, pictogram files and the health check."""
+"""Home, the settings page, pictogram files, the site's icon and manifest, and the health check."""
 
 from __future__ import annotations
 
 import unicodedata
 from urllib.parse import unquote
+import json
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, send_from_directory, session, url_for
+from flask_babel import get_locale, gettext as _
 
 from ..pictograms import PICTOGRAMS_DIR, titles
 
@@ -22,6 +24,19 @@ MAX_RETURN_LENGTH = 2048
 def home():
     journeys = current_app.extensions["falc_journeys"]
     return render_template("home.html", journeys=list(journeys.values()))
+
+
+@bp.get("/reglages")
+def settings():
+    """The settings page: text size, contrast, helper mode, language, and the workers' pages.
+
+    Step screens show one "Réglages" link instead of all these controls (a calm
+    screen). ``retour`` is the page the person came from: each change comes
+    back here (so the person sees it), then "Je reviens où j'étais" goes back.
+    """
+    back_url = _safe_return(request.args.get("retour"))
+    here = url_for("pages.settings", retour=back_url)
+    return render_template("settings.html", back_url=back_url, here=here)
 
 
 @bp.post("/reglages")
@@ -92,3 +107,33 @@ def pictogram(name: str):
 def health():
     """For a load balancer: the app is up and its content is loaded."""
     return {"status": "ok", "journeys": len(current_app.extensions["falc_journeys"])}
+
+
+@bp.get("/favicon.ico")
+def favicon():
+    """Browsers ask for /favicon.ico on every site: answer with the icon, not a 404."""
+    return send_from_directory(current_app.static_folder, "favicon.ico", mimetype="image/x-icon", max_age=86400)
+
+
+@bp.get("/manifest.webmanifest")
+def manifest():
+    """The web-app manifest: on a tablet, the site can be put on the home screen with its icon."""
+    response = current_app.response_class(
+        json.dumps({
+            "name": _("Pas à pas Mon espace santé"),
+            "short_name": _("Pas à pas"),
+            "lang": str(get_locale() or "fr"),
+            "start_url": url_for("pages.home"),
+            "scope": url_for("pages.home"),
+            "display": "standalone",
+            "background_color": "#ffffff",
+            "theme_color": "#000091",
+            "icons": [
+                {"src": url_for("static", filename=f"icon-{size}.png"), "sizes": f"{size}x{size}",
+                 "type": "image/png", "purpose": "any"}
+                for size in (192, 512)
+            ],
+        }, ensure_ascii=False),
+        mimetype="application/manifest+json",
+    )
+    return response

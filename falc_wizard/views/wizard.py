@@ -18,6 +18,7 @@ from ..i18n import current_language
 from ..journeys import DONE
 from ..page_cache import ScreenKey
 from ..practice import check_submission, rule_for
+from ..step_kinds import kind_template
 from ..templating import display_settings
 from .state_store import Visit, get_journey, journeys, load_walk, open_step, save_state, step_url
 
@@ -82,7 +83,7 @@ def render_step(visit: Visit, values=None, errors=None):
     previous = walk.previous_step(current.id)
     progress = engine.progress(journey, walk.state, current.id)
     answer = walk.state.answers.get(current.id)
-    template = f"step_{current.kind}.html"
+    template = kind_template(current.kind)
 
     def render() -> str:
         back_url = step_url(journey, previous) if previous else url_for("wizard.start", journey_id=journey.id)

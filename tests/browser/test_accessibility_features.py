@@ -114,10 +114,14 @@ def test_display_settings_apply_and_stay_for_the_session(chromium, live_server, 
         page = context.new_page()
         page.goto(live_server + "/")
         normal = _font_size(page, "main h1")
+        # The settings are on their own page, which brings the person back.
+        page.get_by_role("link", name="Réglages").click()
         page.get_by_role("button", name="J'agrandis le texte").click()
+        expect(page.get_by_role("button", name="Je remets le texte normal")).to_be_visible()
+        page.get_by_role("link", name="Je reviens où j'étais").click()
         expect(page).to_have_url(live_server + "/")
-        expect(page.get_by_role("button", name="Je remets le texte normal")).to_have_attribute("aria-pressed", "true")
         assert _font_size(page, "main h1") >= normal * 1.15
+        page.get_by_role("link", name="Réglages").click()
         page.get_by_role("button", name="Je mets un fort contraste").click()
         expect(page.locator("html")).to_have_class(re.compile(r"\blarge-text\b.*\bcontrast\b"))
         # Kept on the next pages of the session.
@@ -125,6 +129,7 @@ def test_display_settings_apply_and_stay_for_the_session(chromium, live_server, 
         expect(page.locator("html")).to_have_class(re.compile(r"\blarge-text\b.*\bcontrast\b"))
         assert page.eval_on_selector(".button-main", "el => getComputedStyle(el).backgroundColor") == "rgb(0, 0, 0)"
         # And switched off again.
+        page.get_by_role("link", name="Réglages").click()
         page.get_by_role("button", name="Je remets le texte normal").click()
         page.get_by_role("button", name="Je remets les couleurs normales").click()
         expect(page.locator("html")).not_to_have_class(re.compile(r"large-text|contrast"))
@@ -136,7 +141,7 @@ def test_display_settings_apply_and_stay_for_the_session(chromium, live_server, 
 def test_each_screen_kind_passes_the_audit_with_each_setting(context, live_server, setting):
     """axe (colour contrast included), sizes and reach, with the setting on, on each kind of screen."""
     page = context.new_page()
-    page.goto(live_server + "/")
+    page.goto(live_server + "/reglages")
     name = {"large-text": "J'agrandis le texte", "contrast": "Je mets un fort contraste",
             "helper": "Je suis accompagnant : je vois les notes"}[setting]
     page.get_by_role("button", name=name).click()
@@ -147,21 +152,7 @@ def test_each_screen_kind_passes_the_audit_with_each_setting(context, live_serve
     auditor.assert_clean()
 
 
-def test_progress_is_an_ordered_list_with_the_current_step(page, live_server):
-    open_step(page, live_server, "decouvrir", "je-decide")
-    progress = page.get_by_role("navigation", name="Progression")
-    text = progress.locator(".progress-text").inner_text()
-    position, total = map(int, re.fullmatch(r"Étape (\d+) sur (\d+)", text).groups())
-    assert position == 3
-    items = progress.locator("ol > li")
-    assert items.count() == total
-    current = progress.locator("ol > li[aria-current=step]")
-    assert current.count() == 1
-    assert current.inner_text().strip() == f"Étape {position} : je suis ici"
-    done = progress.locator("ol > li.done")
-    assert done.all_inner_texts() == [f"Étape {n} : faite" for n in range(1, position)]
-    # The hidden texts are in the accessibility tree, not on screen.
-    assert current.locator("span").bounding_box()["width"] <= 1
+# The progress (read once, dots hidden) is checked in test_calm_screens.py.
 
 
 def test_errors_take_the_focus_and_lead_to_each_field(page, live_server):

@@ -113,8 +113,9 @@ def test_password_inputs():
         ("code_unique", "text", "numeric", "one-time-code"),
         ("serie_sans_photo", "text", "numeric", "off"),
         ("serie_avec_photo", "text", "numeric", "off"),
-        # text, not numeric: a person born in Corsica must be able to type 2A or 2B.
-        ("nir", "text", "text", "off"),
+        # A number pad like the other numbers (issue 13); 2A/2B stay accepted from a full keyboard.
+        ("nir", "text", "numeric", "off"),
+        ("identifiant", "text", "text", "username"),
     ],
 )
 def test_input_kinds(field_name, html_type, inputmode, autocomplete):
@@ -315,10 +316,10 @@ def test_nir_valid(value):
         ("1 55 12 5A 555 555 97", NIR_CHARS, {}),  # only 2A or 2B
         ("1 55 12 2C 555 555 97", NIR_CHARS, {}),
         ("A 55 12 55 555 555 97", NIR_CHARS, {}),
-        ("1 55 12 55 555 555 9", "Le numéro a %(count)s caractères. Il faut 15 caractères.", {"count": 14}),
-        ("1 55 12 55 555 555 977", "Le numéro a %(count)s caractères. Il faut 15 caractères.", {"count": 16}),
-        ("1 55 12 55 555 555", "Le numéro a %(count)s caractères. Il faut 15 caractères.", {"count": 13}),
-        ("1", "Le numéro a %(count)s caractère. Il faut 15 caractères.", {"count": 1}),
+        ("1 55 12 55 555 555 9", "Le numéro a %(count)s chiffres. Il faut 15 chiffres.", {"count": 14}),
+        ("1 55 12 55 555 555 977", "Le numéro a %(count)s chiffres. Il faut 15 chiffres.", {"count": 16}),
+        ("1 55 12 55 555 555", "Le numéro a %(count)s chiffres. Il faut 15 chiffres.", {"count": 13}),
+        ("1", "Le numéro a %(count)s chiffre. Il faut 15 chiffres.", {"count": 1}),
         ("2 85 05 2A 123 456 " + nir_key("285052B123456"), NIR_KEY, {}),  # 2A with the key of 2B
         ("2 55 12 55 555 555 97", NIR_KEY, {}),
     ],
@@ -330,7 +331,7 @@ def test_nir_invalid(value, expected, params):
 
 def test_nir_length_message_says_the_count():
     message = check("nir", {"valeur": "1 55 12 55 555 555 9"})["valeur"]
-    assert message.text % message.params == "Le numéro a 14 caractères. Il faut 15 caractères."
+    assert message.text % message.params == "Le numéro a 14 chiffres. Il faut 15 chiffres."
 
 
 @given(st.from_regex(r"[12][0-9]{12}", fullmatch=True), st.integers(0, 99))

@@ -46,15 +46,18 @@ def test_the_browser_preference_chooses_english(visitor):
 
 
 def test_the_language_switch_is_kept_for_the_session(visitor):
+    # The language is one of the settings, on the "Réglages" page every page links to.
     visitor.get("/parcours/activer", headers={"Accept-Language": "fr"})
+    assert 'href="/reglages?retour=/parcours/activer"' in visitor.page
+    visitor.get("/reglages?retour=/parcours/activer", headers={"Accept-Language": "fr"})
     assert 'name="lang" value="en"' in visitor.page
     visitor.post(url="/reglages", data={"lang": "en", "retour": "/parcours/activer"})
     assert visitor.url == "/parcours/activer"
     assert html_lang(visitor.page) == "en" and "I activate Mon espace santé" in visitor.page
     # The browser still prefers French: the person's choice wins, on every page after.
-    visitor.get("/", headers={"Accept-Language": "fr"})
+    visitor.get("/reglages", headers={"Accept-Language": "fr"})
     assert html_lang(visitor.page) == "en"
-    visitor.post(url="/reglages", data={"lang": "fr", "retour": "/"})
+    visitor.post(url="/reglages", data={"lang": "fr", "retour": "/reglages"})
     assert html_lang(visitor.page) == "fr"
     # A language without a catalog is ignored, not an error.
     response = visitor.post(url="/reglages", data={"lang": "xx", "retour": "/"})
@@ -64,8 +67,8 @@ def test_the_language_switch_is_kept_for_the_session(visitor):
 @pytest.mark.parametrize("journey_id", list(JOURNEYS))
 def test_every_screen_of_every_journey_is_in_english(visitor, journey_id):
     journey = JOURNEYS[journey_id]
-    visitor.get("/", headers={"Accept-Language": "en"})
-    visitor.post(url="/reglages", data={"lang": "en", "retour": "/"})
+    visitor.get("/reglages", headers={"Accept-Language": "en"})
+    visitor.post(url="/reglages", data={"lang": "en", "retour": "/reglages"})
     visitor.post(url="/reglages", data={"toggle": "helper", "retour": "/"})
     for path in covering_paths(journey):
         visitor.get(f"/parcours/{journey.id}")
@@ -96,7 +99,7 @@ def test_every_screen_of_every_journey_is_in_english(visitor, journey_id):
 def test_a_practice_error_is_in_english(visitor):
     from test_journeys_walk import VALID
 
-    visitor.get("/")
+    visitor.get("/reglages")
     visitor.post(url="/reglages", data={"lang": "en", "retour": "/parcours/refuser"})
     visitor.post(data={"mode": "entrainement"})
     journey = JOURNEYS["refuser"]
@@ -111,8 +114,8 @@ def test_a_practice_error_is_in_english(visitor):
     assert visitor.url.endswith("/numero-securite-sociale")
     response = visitor.post(data={"valeur": "1 55 12"}, follow=False)
     assert response.status_code == 400
-    assert "The number has 5 characters. It needs 15 characters." in visitor.page
-    assert "Le numéro a 5 caractères" not in visitor.page
+    assert "The number has 5 digits. It needs 15 digits." in visitor.page
+    assert "Le numéro a 5 chiffres" not in visitor.page
 
 
 def test_the_pictograms_page_shows_every_name_and_text_alternative(visitor):

@@ -42,7 +42,7 @@ def test_two_people_on_the_same_screen_share_the_page_but_never_the_token(app):
     assert token_a not in b.page and token_b not in a.page
     assert cache.hits >= 1, "the second person got the page from the cache"
     # Every form of the page holds the person's own token, none the placeholder.
-    assert b.page.count(token_b) == b.page.count('name="csrf_token"') >= 2
+    assert b.page.count(token_b) == b.page.count('name="csrf_token"') >= 1
     assert CSRF_PLACEHOLDER not in a.page + b.page
     # The cache holds no token at all.
     assert not any(token_a in page or token_b in page for page in cached_pages(app))
@@ -104,7 +104,7 @@ def test_a_typed_value_is_never_cached_nor_shown_to_another(app):
 def test_a_resume_link_is_never_cached(app):
     a = person(app)
     a.get("/plus-tard/demo/debut")
-    link = html.unescape(a.page).split('class="later-link-text" href="', 1)[1].split('"', 1)[0]
+    link = html.unescape(a.page).split('class="later-link-name" href="', 1)[1].split('"', 1)[0]
     token = link.rsplit("/r/", 1)[1]
     assert len(token) > 20
     b = person(app)

@@ -406,8 +406,10 @@ def test_the_404_page_of_a_tab_path_sends_the_settings_button_home():
     """The report's case: /%09/evil.example, then press a setting."""
     visitor = started(make_app())
     page = html.unescape(visitor.client.get("/%09/evil.example").get_data(as_text=True))
-    assert 'name="retour"' in page
-    visitor.page = page
+    settings_link = page.split('class="settings-link" href="', 1)[1].split('"', 1)[0]
+    settings = html.unescape(visitor.client.get(settings_link).get_data(as_text=True))
+    assert 'href="/"' in settings.split("Je reviens", 1)[0].rsplit("<a", 1)[1], "the way back is the home page"
+    visitor.page = settings
     response = visitor.client.post("/reglages", data={"csrf_token": visitor.token(), "toggle": "helper",
                                                       "retour": "/\t/evil.example?"})
     assert response.status_code == 303 and response.headers["Location"] == "/"

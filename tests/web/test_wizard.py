@@ -61,7 +61,9 @@ def test_progress_is_shown_and_follows_the_branch(demo_visitor):
     demo_visitor.post()
     demo_visitor.post(data={"choix": "avec-photo"})
     assert "Étape 3 sur 6" in demo_visitor.page
-    assert 'aria-current="step"' in demo_visitor.page
+    # The dots are a picture of it: hidden from screen readers, 2 done, 1 here, 3 to do.
+    dots = re.search(r'<div class="progress-dots" aria-hidden="true">(.*?)</div>', demo_visitor.page, re.S).group(1)
+    assert re.findall(r'class="dot (\w+)"', dots) == ["done"] * 2 + ["current"] + ["ahead"] * 3
 
 
 def test_a_step_not_yet_reachable_redirects_to_the_current_one(demo_visitor):
@@ -168,6 +170,6 @@ def test_helper_mode_shows_helper_notes(demo_visitor):
 
 
 def test_settings_never_redirect_off_site(demo_visitor):
-    demo_visitor.get("/")
+    demo_visitor.get("/reglages")
     response = demo_visitor.post(url="/reglages", data={"toggle": "contrast", "retour": "//evil.example/"}, follow=False)
     assert response.headers["Location"] == "/"
