@@ -33,3 +33,9 @@ def check_submission(rule: FieldRule, form: Mapping[str, str]) -> tuple[dict[str
         for name, message in rule.check(values).items()
     }
     return values, errors
+
+
+def values_to_show(rule: FieldRule, values: Mapping[str, str]) -> dict[str, str]:
+    """What is filled back into the page after an error: what was typed, so nothing is lost,
+    except a password, which is never shown again (it would sit in the page's HTML)."""
+    return {name: ("" if name in rule.hidden_inputs else value) for name, value in values.items()}

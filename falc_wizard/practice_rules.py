@@ -67,13 +67,31 @@ class Input:
 
 @dataclass(frozen=True)
 class FieldRule:
-    """A practice field: its inputs, the example to show, and how it is checked."""
+    """A practice field, in one row: its inputs, the example to show, how it is checked,
+    and a valid sample typed into its inputs.
+
+    ``sample`` is what a person would type for the example: the tests walk the
+    journeys with it, and check that the rule accepts it (an example the rule
+    refuses would teach a wrong value). A one-input field's sample is its
+    example in the input "valeur", so it is given only for the others.
+    """
 
     name: str
     inputs: tuple[Input, ...]
     example: str
     check: Callable[[Mapping[str, str]], dict[str, Message]]
     checklist: tuple[tuple[str, str], ...] = ()
+    given_sample: Mapping[str, str] | None = None
+
+    @property
+    def sample(self) -> dict[str, str]:
+        """A valid value for each input, as typed: the example, in the field's inputs."""
+        return dict(self.given_sample) if self.given_sample is not None else {VALUE: self.example}
+
+    @property
+    def hidden_inputs(self) -> frozenset[str]:
+        """The inputs whose value is never shown again (passwords): not even back after an error."""
+        return frozenset(item.name for item in self.inputs if item.type == "password")
 
 
 Errors = dict[str, Message]
@@ -652,6 +670,7 @@ _RULES = (
         ),
         "14 07 1985",
         check_birth_date,
+        given_sample={DAY: "14", MONTH: "07", YEAR: "1985"},
     ),
     # inputmode text, not numeric: a person born in Corsica types 2A or 2B.
     FieldRule("nir", _value_input(size=25), "1 55 12 55 555 555 97", _single(_check_nir)),
@@ -685,6 +704,7 @@ _RULES = (
         "Soleil-2024",
         check_password_confirmation,
         PASSWORD_CHECKLIST,
+        given_sample={PASSWORD: "Soleil-2024", CONFIRMATION: "Soleil-2024"},
     ),
     FieldRule(
         "email",

@@ -13,7 +13,7 @@ from flask_babel import gettext as _
 
 from .. import engine
 from ..journeys import DONE, Journey, Step
-from ..practice import check_submission, rule_for
+from ..practice import check_submission, rule_for, values_to_show
 from .errors import render_expired
 
 bp = Blueprint("wizard", __name__, url_prefix="/parcours")
@@ -122,9 +122,7 @@ def render_step(journey: Journey, current: Step, state: engine.State, values=Non
     ]
     rule = rule_for(current.field) if current.kind == "field" else None
     if values is not None:
-        # Never fill a password back into the page.
-        values = {k: ("" if any(i.name == k and i.type == "password" for i in rule.inputs) else v)
-                  for k, v in values.items()}
+        values = values_to_show(rule, values)
     return render_template(
         f"step_{current.kind}.html",
         journey=journey,

@@ -5,12 +5,12 @@ JavaScript turned off."""
 
 import pytest
 
-from .audit import Auditor
-from .conftest import context_options
 from falc_wizard.journeys import load_journeys
-from .walking import covering_walks, shortest_walk, walk
+from support import VALID
 
-from web.test_journeys_walk import VALID
+from .audit import Auditor
+from .browsing import context_options
+from .walking import covering_walks, shortest_walk, walk
 
 JOURNEYS = load_journeys()
 MODES = pytest.mark.parametrize("practice", [False, True], ids=["guide", "practice"])

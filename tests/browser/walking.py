@@ -14,6 +14,8 @@ from playwright.sync_api import expect
 
 from falc_wizard.journeys import Journey
 
+from .browsing import wait_until_ready
+
 #: One walk: (step id, answer) pairs, the answer is a choice id or DONE; the end step has None.
 Walk = tuple[tuple[str, str | None], ...]
 
@@ -135,6 +137,7 @@ _FOCUS = """(selector) => {
 
 def tab_to(page, selector: str) -> None:
     """Press Tab until the element is focused; its focus must be clearly visible."""
+    wait_until_ready(page)  # the focus style is read from the stylesheet
     for _ in range(MAX_TABS):
         page.keyboard.press("Tab")
         focus = page.evaluate(_FOCUS, selector)
