@@ -19,9 +19,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from falc_wizard import practice_rules as pr
-from falc_wizard.practice_rules import FIELD_RULES, Message, check, password_rules
+from falc_wizard.practice_rules import FIELD_RULES, Message, check, dates, password_rules
 
-MODULE_SOURCE = Path(pr.__file__)
+#: The package's modules, one per family of fields (dates, vitale, codes, accounts, contact).
+SOURCES = sorted(Path(pr.__file__).parent.glob("*.py"))
 
 FIELD_NAMES = {
     "date_naissance",
@@ -139,17 +140,29 @@ def test_examples_are_the_given_ones(field_name, example):
     assert FIELD_RULES[field_name].example == example
 
 
-def test_every_example_is_accepted():
-    """An example that the check refuses would teach the person a wrong value."""
+def test_every_sample_is_the_example_typed_and_is_accepted():
+    """An example that the check refuses would teach the person a wrong value; the sample is
+    that example typed into the field's inputs (the walks of the tests type it too)."""
     for name, rule in FIELD_RULES.items():
+        assert list(rule.sample) == [item.name for item in rule.inputs], name
         if name == "date_naissance":
-            day, month, year = rule.example.split()
-            values = {"jour": day, "mois": month, "annee": year}
-        elif name == "mot_de_passe_confirmation":
-            values = {"mot_de_passe": rule.example, "confirmation": rule.example}
+            assert " ".join(rule.sample.values()) == rule.example
         else:
-            values = {"valeur": rule.example}
-        assert rule.check(values) == {}, name
+            assert set(rule.sample.values()) == {rule.example}, name
+        assert rule.check(rule.sample) == {}, name
+
+
+def test_passwords_are_the_inputs_never_shown_again():
+    assert FIELD_RULES["mot_de_passe"].hidden_inputs == {"valeur"}
+    assert FIELD_RULES["mot_de_passe_confirmation"].hidden_inputs == {"mot_de_passe", "confirmation"}
+    for name in FIELD_NAMES - {"mot_de_passe", "mot_de_passe_confirmation"}:
+        assert FIELD_RULES[name].hidden_inputs == frozenset(), name
+
+
+def test_the_rule_of_a_field_is_found_by_its_name():
+    assert pr.rule_for("nir") is FIELD_RULES["nir"]
+    with pytest.raises(KeyError):
+        pr.rule_for("pas_un_champ")
 
 
 def test_message_is_frozen_with_empty_params_by_default():
@@ -226,7 +239,7 @@ def test_date_uses_the_real_today_by_default():
 
 
 def test_today_in_france_is_a_date():
-    assert abs(pr._today_in_france() - date.today()) <= timedelta(days=1)
+    assert abs(dates._today_in_france() - date.today()) <= timedelta(days=1)
 
 
 @pytest.mark.parametrize(
@@ -753,12 +766,15 @@ def field_and_values(draw):
 
 
 def msgids_in_module() -> set[str]:
-    """Every N_("...") literal of the module, as gettext (Babel) extraction finds them."""
+    """Every N_("...") literal of the package, as gettext (Babel) extraction finds them."""
     from babel.messages.extract import extract_python
 
-    with MODULE_SOURCE.open("rb") as source:
-        found = extract_python(source, {"N_": None}, [], {})
-        return {messages if isinstance(messages, str) else messages[0] for _, _, messages, _ in found}
+    msgids = set()
+    for path in SOURCES:
+        with path.open("rb") as source:
+            found = extract_python(source, {"N_": None}, [], {})
+            msgids |= {messages if isinstance(messages, str) else messages[0] for _, _, messages, _ in found}
+    return msgids
 
 
 MSGIDS = msgids_in_module()
@@ -837,7 +853,7 @@ def test_extraction_finds_the_messages_and_labels():
 
 def test_every_message_and_label_is_an_n_literal():
     """Babel finds exactly the N_("...") literals: a message built at run time would not be translated."""
-    source = MODULE_SOURCE.read_text(encoding="utf-8")
+    source = "\n".join(path.read_text(encoding="utf-8") for path in SOURCES)
     literals = set(re.findall(r'N_\(\s*"((?:[^"\\]|\\.)*)"\s*\)', source))
     assert literals - {"..."} == MSGIDS  # "..." is the docstring that shows the form
 
@@ -881,7 +897,8 @@ def test_message_reads_well_with_its_count():
 
 
 def test_module_does_not_import_flask_or_wtforms():
-    source = MODULE_SOURCE.read_text(encoding="utf-8")
+    assert len(SOURCES) >= 6
+    source = "\n".join(path.read_text(encoding="utf-8") for path in SOURCES)
     assert not re.search(r"^\s*(from|import)\s+(flask|wtforms|flask_wtf)\b", source, re.MULTILINE)
 
 
