@@ -146,3 +146,22 @@ def tab_to(page, selector: str) -> None:
                 f"focus is not clearly visible on {selector} at {page.url}: {focus}")
             return
     raise AssertionError(f"Tab never reaches {selector} on {page.url}")
+
+
+def open_practice_step(page, base: str, journey: Journey, path: list[str], step_id: str, valid: dict) -> None:
+    """Start the journey in practice mode and follow ``path`` with the mouse until ``step_id`` is shown."""
+    start(page, base, journey, practice=True)
+    for position, current in enumerate(path[:path.index(step_id)]):
+        expect(page).to_have_url(f"{base}/parcours/{journey.id}/{current}")
+        step = journey.steps[current]
+        if step.kind == "choice":
+            following = path[position + 1]
+            choice = next(c.id for c in step.choices if c.next == following)
+            page.locator(f"button[name=choix][value='{choice}']").click()
+            continue
+        if step.kind == "field":
+            for name, value in valid[step.field].items():
+                page.locator(f"form.practice [name='{name}']").fill(value)
+        page.locator("main form .button-main").click()
+    expect(page).to_have_url(f"{base}/parcours/{journey.id}/{step_id}")
+    wait_until_ready(page)

@@ -529,6 +529,14 @@ def test_password_rules_keys_match_the_checklist():
     }
 
 
+def test_password_rules_count_characters_and_digits_from_0_to_9():
+    """The 2 cases where the page's checklist once disagreed (tests/browser/test_password_checklist.py)."""
+    assert password_rules("Aa1-😀😀")["longueur"] is False  # 6 characters, not 8
+    assert password_rules("Aa1-😀😀😀😀")["longueur"] is True
+    assert password_rules("Soleil-٣abc")["chiffre"] is False  # ٣ is an Arabic-Indic digit
+    assert error("mot_de_passe", "Soleil-٣abc") == PASSWORD_ERRORS["chiffre"]
+
+
 def test_password_rules_is_total():
     assert not any(password_rules(None).values())  # type: ignore[arg-type]
 
