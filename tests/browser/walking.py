@@ -56,6 +56,32 @@ def covering_walks(journey: Journey) -> list[Walk]:
     return chosen or [min(walks, key=len)]
 
 
+def field_steps(journey: Journey, walk: Walk) -> set[str]:
+    return {step_id for step_id, _ in walk if journey.steps[step_id].kind == "field"}
+
+
+def field_walks(journey: Journey) -> list[Walk]:
+    """A few walks that together reach every practice field (greedy set cover, as ``covering_walks``).
+
+    Practice mode changes only the field screens (an input instead of "C'est
+    fait"); its choices are the guide's, walked by ``covering_walks``. A journey
+    without a field gets its shortest walk, for the practice banner.
+    """
+    walks = all_walks(journey)
+    left = set().union(*(field_steps(journey, w) for w in walks))
+    chosen: list[Walk] = []
+    while left:
+        best = max(walks, key=lambda w: (len(field_steps(journey, w) & left), -len(w)))
+        chosen.append(best)
+        left -= field_steps(journey, best)
+    return chosen or [shortest_walk(journey)]
+
+
+def walks_for(journey: Journey, practice: bool) -> list[Walk]:
+    """What the browser suite walks: every choice in guide mode, every practice field in practice mode."""
+    return field_walks(journey) if practice else covering_walks(journey)
+
+
 def shortest_walk(journey: Journey) -> Walk:
     return min(all_walks(journey), key=len)
 
