@@ -79,3 +79,12 @@ class Visitor:
             assert self.url == f"/parcours/{journey.id}/{path[position]}", (self.url, path[position])
             self.post(data=answer(journey, path, position, practice))
         assert self.url == f"/parcours/{journey.id}/{step_id}", self.url
+
+
+def practice_error(field_name: str, value: str) -> str | None:
+    """The msgid of the error of a one-input practice field, or None when the value is accepted."""
+    from falc_wizard.practice_rules import check
+
+    errors = check(field_name, {"valeur": value})
+    assert set(errors) <= {"valeur"}
+    return errors["valeur"].text if errors else None
