@@ -86,6 +86,10 @@ class _PasswordRule:
 
 
 #: In the order the checklist shows them; the error names the first one missing.
+#: The page's live checklist (static/app.js) runs the same tests in the browser: a length
+#: in code points (Python's len), the Unicode Uppercase and Lowercase properties (isupper,
+#: islower), a digit from 0 to 9, not a letter or number (isalnum). Change both together:
+#: tests/browser/test_password_checklist.py compares them on every character.
 _PASSWORD_RULES = (
     _PasswordRule(
         "longueur",
