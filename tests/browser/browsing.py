@@ -16,6 +16,11 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
 
+#: How long an expectation may wait before it fails, as long as an action may (Playwright's
+#: 30 s): its own 5 s are short for a 2-core machine running Chromium twice (make test's
+#: 2 workers) next to other work, and a slow machine must make the suite slower, not red.
+EXPECT_TIMEOUT_MS = 30_000
+
 #: The viewports the person may use: a tablet (the main one) and a phone.
 TABLET = {"width": 768, "height": 1024}
 PHONE = {"width": 390, "height": 844}

@@ -15,7 +15,11 @@ from werkzeug.serving import make_server
 
 from falc_wizard import create_app
 
-from .browsing import CHROMIUM, CHROMIUM_ARGS, context_options
+from playwright.sync_api import expect
+
+from .browsing import CHROMIUM, CHROMIUM_ARGS, EXPECT_TIMEOUT_MS, context_options
+
+expect.set_options(timeout=EXPECT_TIMEOUT_MS)
 
 def pytest_collection_modifyitems(items):
     """Mark `browser` every test here that drives Chromium (``-m "not browser"`` skips them)."""
