@@ -1,6 +1,7 @@
 """Practice mode glue: read a practice field from a posted form, check it, forget it.
 
-The rules themselves are in ``practice_rules`` (pure Python, tested alone).
+The rules themselves are in the ``practice_rules`` package (pure Python, tested
+alone); what the page may show back of a value is decided here too.
 The values read here live only for the time of one request: they are checked,
 shown back in the page when there is an error (so nothing is lost), and never
 put in the session, a log or a file.
@@ -11,14 +12,12 @@ from __future__ import annotations
 from typing import Mapping
 
 from .i18n import translate
-from .practice_rules import FIELD_RULES, FieldRule
+from .practice_rules import FieldRule, rule_for
+
+__all__ = ["MAX_VALUE_LENGTH", "check_submission", "read_values", "rule_for", "values_to_show"]
 
 #: Longer than any real value; a longer post is cut, not stored.
 MAX_VALUE_LENGTH = 200
-
-
-def rule_for(field_name: str) -> FieldRule:
-    return FIELD_RULES[field_name]
 
 
 def read_values(rule: FieldRule, form: Mapping[str, str]) -> dict[str, str]:
@@ -33,3 +32,9 @@ def check_submission(rule: FieldRule, form: Mapping[str, str]) -> tuple[dict[str
         for name, message in rule.check(values).items()
     }
     return values, errors
+
+
+def values_to_show(rule: FieldRule, values: Mapping[str, str]) -> dict[str, str]:
+    """What is filled back into the page after an error: what was typed, so nothing is lost,
+    except a password, which is never shown again (it would sit in the page's HTML)."""
+    return {name: ("" if name in rule.hidden_inputs else value) for name, value in values.items()}

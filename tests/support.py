@@ -1,12 +1,31 @@
 """What the tests share that is not a fixture: the person's browser over the Flask test
-client, and where the test fixtures live. Tests import it as ``support``; no test
-module imports another."""
+client, a valid value for each practice field, the answer that takes a path on, and
+where the test fixtures live. Tests import it as ``support``; no test module imports
+another."""
 
 import html
 import re
 from pathlib import Path
 
+from falc_wizard.journeys import Journey
+from falc_wizard.practice_rules import FIELD_RULES
+
 FIXTURES = Path(__file__).parent / "fixtures"
+
+#: A valid value for each input of each practice field, as a person would type it:
+#: each rule's own sample (practice_rules.FieldRule.sample), so a new field brings its own.
+VALID: dict[str, dict[str, str]] = {name: rule.sample for name, rule in FIELD_RULES.items()}
+
+
+def answer(journey: Journey, path: list[str], position: int, practice: bool) -> dict[str, str]:
+    """The form that takes the person from ``path[position]`` to the next step of the path:
+    the choice that leads there, a practice field's valid values, or nothing ("C'est fait")."""
+    step = journey.steps[path[position]]
+    if step.kind == "choice":
+        return {"choix": next(c.id for c in step.choices if c.next == path[position + 1])}
+    if step.kind == "field" and practice:
+        return dict(VALID[step.field])
+    return {}
 
 _CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
@@ -48,3 +67,24 @@ class Visitor:
             return self.get(response.headers["Location"])
         self.page = html.unescape(response.get_data(as_text=True))
         return response
+
+    def start(self, journey: Journey, practice: bool):
+        """Open the journey's start screen and choose guide or practice mode."""
+        self.get(f"/parcours/{journey.id}")
+        return self.post(data={"mode": "entrainement" if practice else "guide"})
+
+    def walk_to(self, journey: Journey, path: list[str], step_id: str, practice: bool) -> None:
+        """From the path's first step, answer each step until ``step_id`` is shown."""
+        for position in range(path.index(step_id)):
+            assert self.url == f"/parcours/{journey.id}/{path[position]}", (self.url, path[position])
+            self.post(data=answer(journey, path, position, practice))
+        assert self.url == f"/parcours/{journey.id}/{step_id}", self.url
+
+
+def practice_error(field_name: str, value: str) -> str | None:
+    """The msgid of the error of a one-input practice field, or None when the value is accepted."""
+    from falc_wizard.practice_rules import check
+
+    errors = check(field_name, {"valeur": value})
+    assert set(errors) <= {"valeur"}
+    return errors["valeur"].text if errors else None

@@ -27,14 +27,25 @@
     });
   }
 
+  // The password rules of practice_rules/accounts.py, character for character
+  // (tests/browser/test_password_checklist.py runs this function against Python's):
+  // a length in characters (code points, as Python's len: an emoji is 1, not 2),
+  // Python's isupper and islower (the Unicode properties Uppercase and Lowercase),
+  // a digit from 0 to 9 only, and a special character (not a letter, not a number).
   var RULES = {
-    longueur: function (v) { return v.length >= 8; },
-    // The same rules as practice_rules.py (Python's isupper, islower, isdigit, isalnum).
-    majuscule: function (v) { return /\p{Lu}/u.test(v); },
-    minuscule: function (v) { return /\p{Ll}/u.test(v); },
-    chiffre: function (v) { return /\p{Nd}/u.test(v); },
+    longueur: function (v) { return Array.from(v).length >= 8; },
+    majuscule: function (v) { return /\p{Uppercase}/u.test(v); },
+    minuscule: function (v) { return /\p{Lowercase}/u.test(v); },
+    chiffre: function (v) { return /[0-9]/.test(v); },
     special: function (v) { return /[^\p{L}\p{N}]/u.test(v); }
   };
+
+  function passwordRules(value) {
+    var met = {};
+    Object.keys(RULES).forEach(function (key) { met[key] = RULES[key](String(value)); });
+    return met;
+  }
+  window.falcPasswordRules = passwordRules;
 
   function setUpChecklist() {
     var input = document.querySelector("[data-password]");
@@ -42,9 +53,9 @@
     if (!input || !list) return;
     list.setAttribute("aria-live", "polite");
     function update() {
+      var met = passwordRules(input.value);
       list.querySelectorAll("[data-rule]").forEach(function (item) {
-        var rule = RULES[item.getAttribute("data-rule")];
-        item.classList.toggle("ok", Boolean(rule && rule(input.value)));
+        item.classList.toggle("ok", met[item.getAttribute("data-rule")] === true);
       });
     }
     input.addEventListener("input", update);

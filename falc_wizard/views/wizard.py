@@ -17,7 +17,7 @@ from .. import engine
 from ..i18n import current_language
 from ..journeys import DONE
 from ..page_cache import ScreenKey
-from ..practice import check_submission, rule_for
+from ..practice import check_submission, rule_for, values_to_show
 from ..step_kinds import kind_template
 from ..templating import display_settings
 from .state_store import Visit, get_journey, journeys, load_walk, open_step, save_state, step_url
@@ -89,11 +89,7 @@ def render_step(visit: Visit, values=None, errors=None):
         back_url = step_url(journey, previous) if previous else url_for("wizard.start", journey_id=journey.id)
         related = [journeys()[other] for other in journey.related] if current.is_end else []
         rule = rule_for(current.field) if current.kind == "field" else None
-        shown = values
-        if shown is not None:
-            # Never fill a password back into the page.
-            shown = {k: ("" if any(i.name == k and i.type == "password" for i in rule.inputs) else v)
-                     for k, v in shown.items()}
+        shown = values_to_show(rule, values) if values is not None else None
         return render_template(
             template,
             journey=journey,

@@ -22,9 +22,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-#: The viewports the person may use: a tablet (the main one) and a phone.
-TABLET = {"width": 768, "height": 1024}
-PHONE = {"width": 390, "height": 844}
+from .browsing import PHONE, TABLET, wait_until_ready
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = ROOT / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
@@ -108,7 +106,8 @@ _MEASURE = r"""([minText, minTarget, minGap]) => {
 
 
 def run_axe(page) -> list[dict]:
-    """The axe-core violations of the page as it is now (axe is injected if needed)."""
+    """The axe-core violations of the page, once it is fully loaded (axe is injected if needed)."""
+    wait_until_ready(page)
     assert AXE_JS.exists(), f"axe-core is missing: `make axe` installs it in {AXE_JS.parent}"
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         # evaluate() is not subject to the page's CSP, so the strict CSP stays on for the test.
@@ -125,7 +124,8 @@ def format_violations(violations: list[dict]) -> str:
 
 
 def measure(page) -> list[str]:
-    """Size and reach problems of the page at its current viewport."""
+    """Size and reach problems of the page at its current viewport, once it is fully loaded."""
+    wait_until_ready(page)
     return page.evaluate(_MEASURE, [MIN_TEXT_PX, MIN_TARGET_PX, MIN_GAP_PX])
 
 
@@ -165,6 +165,7 @@ class Auditor:
             return
         self.seen.add(key)
         self.audited += 1
+        wait_until_ready(page)
         where = f"{path} [{mode}{', ' + settings if settings else ''}]"
         violations = run_axe(page)
         if violations:

@@ -13,16 +13,13 @@ import threading
 import pytest
 from werkzeug.serving import make_server
 
-from .audit import TABLET
 from falc_wizard import create_app
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+from playwright.sync_api import expect
 
+from .browsing import CHROMIUM, CHROMIUM_ARGS, EXPECT_TIMEOUT_MS, context_options
 
+expect.set_options(timeout=EXPECT_TIMEOUT_MS)
 
 def pytest_collection_modifyitems(items):
     """Mark `browser` every test here that drives Chromium (``-m "not browser"`` skips them)."""
@@ -62,11 +59,6 @@ def live_server():
     yield f"http://127.0.0.1:{port}"
     server.shutdown()
     thread.join(timeout=5)
-
-
-def context_options(**extra) -> dict:
-    """A French tablet (the app follows the browser's language), plus ``extra`` options."""
-    return {"viewport": TABLET, "locale": "fr-FR", **extra}
 
 
 @pytest.fixture

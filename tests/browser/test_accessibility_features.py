@@ -9,9 +9,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .audit import Auditor
-from .conftest import context_options
 from falc_wizard.journeys import load_journeys
+from support import VALID
+
+from .audit import Auditor
+from .browsing import context_options, wait_until_ready
 from .walking import start
 
 JOURNEYS = load_journeys()
@@ -36,12 +38,12 @@ def open_step(page, base, journey_id, step_id, practice=False):
     start(page, base, journey, practice)
     for _ in range(len(journey.steps)):
         if page.url.endswith(f"/{step_id}"):
+            wait_until_ready(page)
             return
         current = journey.steps[page.url.rsplit("/", 1)[1]]
         if current.kind == "choice":
             page.locator("button[name=choix]").first.click()
         elif current.kind == "field" and practice:
-            from web.test_journeys_walk import VALID
             for name, value in VALID[current.field].items():
                 page.locator(f"form.practice [name='{name}']").fill(value)
             page.locator("main form .button-main").click()
@@ -98,12 +100,14 @@ def test_listen_is_hidden_without_javascript(chromium, live_server):
     try:
         page = context.new_page()
         page.goto(live_server + "/parcours/activer")
+        wait_until_ready(page)
         expect(page.locator("[data-listen]")).to_be_hidden()
     finally:
         context.close()
 
 
 def _font_size(page, selector):
+    wait_until_ready(page)
     return page.eval_on_selector(selector, "el => parseFloat(getComputedStyle(el).fontSize)")
 
 
@@ -145,6 +149,7 @@ def test_each_screen_kind_passes_the_audit_with_each_setting(context, live_serve
     name = {"large-text": "J'agrandis le texte", "contrast": "Je mets un fort contraste",
             "helper": "Je suis accompagnant : je vois les notes"}[setting]
     page.get_by_role("button", name=name).click()
+    expect(page.get_by_role("button", name=name)).not_to_be_attached()  # the page with the setting on
     auditor = Auditor()
     for screen, open_screen in SCREENS.items():
         open_screen(page, live_server)
@@ -191,6 +196,7 @@ def test_the_skip_link_is_first_and_large(page, live_server):
     page.keyboard.press("Tab")
     skip = page.locator(".skip-link")
     expect(skip).to_be_focused()
+    wait_until_ready(page)
     box = skip.bounding_box()
     assert box["width"] >= 44 and box["height"] >= 44
     page.keyboard.press("Enter")

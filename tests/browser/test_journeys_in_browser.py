@@ -1,19 +1,28 @@
-"""Every journey in the real browser: every branch in guide and practice mode (one walk
-per journey and mode with the keyboard alone, the others with the mouse), with an
-axe-core and size audit of every page reached; one full path per journey with
-JavaScript turned off."""
+"""Every journey in the real browser: every branch in guide mode and every practice field
+in practice mode (one walk per journey and mode with the keyboard alone, the others with
+the mouse), with an axe-core and size audit of every page reached; one full path per
+journey with JavaScript turned off.
+
+Practice mode changes only the field screens, so it walks the few paths that reach every
+field (walking.field_walks), not every branch again: the engine's choices are the same in
+both modes, and every path is walked in both modes by the test client (tests/web)."""
 
 import pytest
 
-from .audit import Auditor
-from .conftest import context_options
 from falc_wizard.journeys import load_journeys
-from .walking import covering_walks, shortest_walk, walk
+from support import VALID
 
-from web.test_journeys_walk import VALID
+from .audit import Auditor
+from .browsing import context_options
+from .walking import shortest_walk, walk, walks_for
 
 JOURNEYS = load_journeys()
 MODES = pytest.mark.parametrize("practice", [False, True], ids=["guide", "practice"])
+#: With pytest-xdist (`make test`: 2 workers, --dist loadgroup), the walks of one journey
+#: run in the same worker, so that each page is audited once (the cache is per worker).
+BY_JOURNEY = pytest.mark.parametrize(
+    "journey_id", [pytest.param(j, marks=pytest.mark.xdist_group(f"walks-{j}")) for j in JOURNEYS]
+)
 
 
 @pytest.fixture(scope="session")
@@ -27,24 +36,30 @@ def auditor(audited_pages):
     return Auditor(audited_pages)
 
 
-# Every branch, in each mode: the covering walks of the journey (walking.covering_walks).
-# The first one is walked with the keyboard alone, the others with the mouse, so that
-# each branch is walked once per mode and the suite stays within a few minutes.
+# The first walk of each journey and mode is walked with the keyboard alone, the
+# others (if any) with the mouse: together they take every choice and every field once.
 
 @MODES
-@pytest.mark.parametrize("journey_id", list(JOURNEYS))
-def test_the_first_branches_with_the_keyboard_alone(page, live_server, auditor, journey_id, practice):
+@BY_JOURNEY
+def test_the_first_walk_with_the_keyboard_alone(page, live_server, auditor, journey_id, practice):
     journey = JOURNEYS[journey_id]
-    walk(page, live_server, journey, covering_walks(journey)[0], practice, VALID, auditor=auditor, keyboard=True)
+    walk(page, live_server, journey, walks_for(journey, practice)[0], practice, VALID, auditor=auditor, keyboard=True)
     auditor.assert_clean()
 
 
-@MODES
-@pytest.mark.parametrize("journey_id", list(JOURNEYS))
-def test_the_other_branches_with_the_mouse(page, live_server, auditor, journey_id, practice):
+MOUSE_CASES = [
+    pytest.param(journey_id, practice, id=f"{journey_id}-{'practice' if practice else 'guide'}",
+                 marks=pytest.mark.xdist_group(f"walks-{journey_id}"))
+    for journey_id, journey in JOURNEYS.items()
+    for practice in (False, True)
+    if len(walks_for(journey, practice)) > 1
+]
+
+
+@pytest.mark.parametrize("journey_id, practice", MOUSE_CASES)
+def test_the_other_walks_with_the_mouse(page, live_server, auditor, journey_id, practice):
     journey = JOURNEYS[journey_id]
-    walks = covering_walks(journey)[1:] or covering_walks(journey)  # a journey without choice: its one walk
-    for one_walk in walks:
+    for one_walk in walks_for(journey, practice)[1:]:
         walk(page, live_server, journey, one_walk, practice, VALID, auditor=auditor)
     auditor.assert_clean()
 

@@ -19,6 +19,8 @@ from PIL import Image
 
 from falc_wizard import create_app
 
+from .browsing import wait_until_ready
+
 DPI = 100
 #: The smallest QR code the issue allows on paper.
 MIN_CM = 4.0
@@ -39,6 +41,7 @@ def printer(chromium, live_server, tmp_path_factory):
 
     def print_(path: str):
         page.goto(live_server + path)
+        wait_until_ready(page)
         pdf = folder / "sheet.pdf"
         pdf.write_bytes(page.pdf(format="A4", prefer_css_page_size=True))
         for old in folder.glob("page-*.png"):

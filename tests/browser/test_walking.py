@@ -4,7 +4,7 @@ import pytest
 
 from falc_wizard import engine
 from falc_wizard.journeys import load_journeys
-from .walking import all_walks, choice_edges, covering_walks, shortest_walk, steps_of
+from .walking import all_walks, choice_edges, covering_walks, field_steps, field_walks, shortest_walk, steps_of, walks_for
 
 JOURNEYS = load_journeys()
 
@@ -50,3 +50,17 @@ def test_covering_a_small_graph(demo):
     choices = {(s.id, c.id) for s in demo.steps.values() if s.kind == "choice" for c in s.choices}
     assert set().union(*(choice_edges(demo, w) for w in walks)) == choices
     assert len(walks) <= max(1, len(choices))
+
+
+@pytest.mark.parametrize("journey_id", list(JOURNEYS))
+def test_practice_walks_reach_every_field_and_guide_walks_every_choice(journey_id):
+    journey = JOURNEYS[journey_id]
+    every_field = {s.id for s in journey.steps.values() if s.kind == "field"}
+    walks = field_walks(journey)
+    assert set().union(*(field_steps(journey, w) for w in walks)) == every_field
+    paths = engine.all_paths(journey)
+    assert all(steps_of(w) in paths for w in walks)
+    assert walks_for(journey, practice=True) == walks
+    assert walks_for(journey, practice=False) == covering_walks(journey)
+    if not every_field:
+        assert walks == [shortest_walk(journey)]

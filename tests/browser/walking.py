@@ -14,6 +14,8 @@ from playwright.sync_api import expect
 
 from falc_wizard.journeys import Journey
 
+from .browsing import wait_until_ready
+
 #: One walk: (step id, answer) pairs, the answer is a choice id or DONE; the end step has None.
 Walk = tuple[tuple[str, str | None], ...]
 
@@ -52,6 +54,32 @@ def covering_walks(journey: Journey) -> list[Walk]:
         chosen.append(best)
         left -= choice_edges(journey, best)
     return chosen or [min(walks, key=len)]
+
+
+def field_steps(journey: Journey, walk: Walk) -> set[str]:
+    return {step_id for step_id, _ in walk if journey.steps[step_id].kind == "field"}
+
+
+def field_walks(journey: Journey) -> list[Walk]:
+    """A few walks that together reach every practice field (greedy set cover, as ``covering_walks``).
+
+    Practice mode changes only the field screens (an input instead of "C'est
+    fait"); its choices are the guide's, walked by ``covering_walks``. A journey
+    without a field gets its shortest walk, for the practice banner.
+    """
+    walks = all_walks(journey)
+    left = set().union(*(field_steps(journey, w) for w in walks))
+    chosen: list[Walk] = []
+    while left:
+        best = max(walks, key=lambda w: (len(field_steps(journey, w) & left), -len(w)))
+        chosen.append(best)
+        left -= field_steps(journey, best)
+    return chosen or [shortest_walk(journey)]
+
+
+def walks_for(journey: Journey, practice: bool) -> list[Walk]:
+    """What the browser suite walks: every choice in guide mode, every practice field in practice mode."""
+    return field_walks(journey) if practice else covering_walks(journey)
 
 
 def shortest_walk(journey: Journey) -> Walk:
@@ -135,6 +163,7 @@ _FOCUS = """(selector) => {
 
 def tab_to(page, selector: str) -> None:
     """Press Tab until the element is focused; its focus must be clearly visible."""
+    wait_until_ready(page)  # the focus style is read from the stylesheet
     for _ in range(MAX_TABS):
         page.keyboard.press("Tab")
         focus = page.evaluate(_FOCUS, selector)
@@ -143,3 +172,22 @@ def tab_to(page, selector: str) -> None:
                 f"focus is not clearly visible on {selector} at {page.url}: {focus}")
             return
     raise AssertionError(f"Tab never reaches {selector} on {page.url}")
+
+
+def open_practice_step(page, base: str, journey: Journey, path: list[str], step_id: str, valid: dict) -> None:
+    """Start the journey in practice mode and follow ``path`` with the mouse until ``step_id`` is shown."""
+    start(page, base, journey, practice=True)
+    for position, current in enumerate(path[:path.index(step_id)]):
+        expect(page).to_have_url(f"{base}/parcours/{journey.id}/{current}")
+        step = journey.steps[current]
+        if step.kind == "choice":
+            following = path[position + 1]
+            choice = next(c.id for c in step.choices if c.next == following)
+            page.locator(f"button[name=choix][value='{choice}']").click()
+            continue
+        if step.kind == "field":
+            for name, value in valid[step.field].items():
+                page.locator(f"form.practice [name='{name}']").fill(value)
+        page.locator("main form .button-main").click()
+    expect(page).to_have_url(f"{base}/parcours/{journey.id}/{step_id}")
+    wait_until_ready(page)

@@ -10,6 +10,7 @@ from falc_wizard import create_app, engine
 from falc_wizard.journeys import load_journeys
 from falc_wizard.pictograms import titles
 from falc_wizard.resources import resource_dir
+from support import answer
 
 JOURNEYS = load_journeys()
 EN = Translations.load(str(resource_dir("translations")), ["en"])
@@ -90,28 +91,16 @@ def test_every_screen_of_every_journey_is_in_english(visitor, journey_id):
                 assert step.label in page  # the real site's label stays in French
             if step.is_end:
                 break
-            data = {}
-            if step.kind == "choice":
-                data["choix"] = next(c.id for c in step.choices if c.next == path[position + 1])
-            assert visitor.post(data=data).status_code == 200
+            assert visitor.post(data=answer(journey, path, position, practice=False)).status_code == 200
 
 
 def test_a_practice_error_is_in_english(visitor):
-    from test_journeys_walk import VALID
-
     visitor.get("/reglages")
     visitor.post(url="/reglages", data={"lang": "en", "retour": "/parcours/refuser"})
     visitor.post(data={"mode": "entrainement"})
     journey = JOURNEYS["refuser"]
     path = next(p for p in engine.all_paths(journey) if "numero-securite-sociale" in p)
-    for position, step_id in enumerate(path[:path.index("numero-securite-sociale")]):
-        step = journey.steps[step_id]
-        if step.kind == "choice":
-            data = {"choix": next(c.id for c in step.choices if c.next == path[position + 1])}
-        else:
-            data = dict(VALID[step.field]) if step.kind == "field" else {}
-        visitor.post(data=data)
-    assert visitor.url.endswith("/numero-securite-sociale")
+    visitor.walk_to(journey, path, "numero-securite-sociale", practice=True)
     response = visitor.post(data={"valeur": "1 55 12"}, follow=False)
     assert response.status_code == 400
     assert "The number has 5 digits. It needs 15 digits." in visitor.page

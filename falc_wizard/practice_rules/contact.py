@@ -1,0 +1,121 @@
+"""Contact details: the e-mail address and the French mobile number."""
+
+from __future__ import annotations
+
+import re
+
+from .common import N_, FieldRule, Message, counted, has_space, is_digits, single, value_input
+
+
+# --------------------------------------------------------------------------
+# email
+# --------------------------------------------------------------------------
+
+_EMAIL_LOCAL_FORBIDDEN = '"(),:;<>[\\]'
+
+
+def _email_local_part_ok(local: str) -> bool:
+    """The part before @: not empty, no dot at its ends or twice in a row, no sign an address cannot have."""
+    if not local or local.startswith(".") or local.endswith(".") or ".." in local:
+        return False
+    return all(char.isprintable() and char not in _EMAIL_LOCAL_FORBIDDEN for char in local)
+
+
+def _domain_label_ok(label: str) -> bool:
+    return bool(label) and not label.startswith("-") and not label.endswith("-") and all(
+        char.isalnum() or char == "-" for char in label
+    )
+
+
+def _email_domain_ok(domain: str) -> bool:
+    """The part after @: names separated by dots (exemple.fr), ending with 2 letters or more."""
+    labels = domain.split(".")
+    if len(labels) < 2 or not all(_domain_label_ok(label) for label in labels):
+        return False
+    ending = labels[-1]
+    return len(ending) >= 2 and ending.isalpha()
+
+
+def _check_email(value: str) -> Message | None:
+    """A plausible e-mail address: one @, something before it, a dot in the domain, no space.
+
+    Only plausible: whether the address exists is known when the real site
+    sends a message to it. Each common typing mistake has its own message.
+    """
+    if not value:
+        return Message(N_("J'écris mon adresse e-mail."))
+    if has_space(value):
+        return Message(N_("L'adresse e-mail n'a pas d'espace. J'enlève les espaces."))
+    at_count = value.count("@")
+    if at_count == 0:
+        return Message(N_("Il manque le signe @. Je vérifie mon adresse e-mail."))
+    if at_count > 1:
+        return Message(N_("L'adresse e-mail a plusieurs signes @. Il faut 1 seul signe @."))
+    local, domain = value.split("@")
+    if not _email_local_part_ok(local):
+        return Message(N_("Le début de l'adresse n'est pas bon. Je vérifie avant le signe @."))
+    if not _email_domain_ok(domain):
+        return Message(N_("La fin de l'adresse n'est pas bonne. Je vérifie après le signe @."))
+    return None
+
+
+# --------------------------------------------------------------------------
+# mobile
+# --------------------------------------------------------------------------
+
+_PHONE_SEPARATORS = re.compile(r"[\s.\-]+")
+_FRANCE_PREFIXES = ("+33", "0033")
+
+
+def _check_mobile(value: str) -> Message | None:
+    """A French mobile number: 06 or 07 then 8 digits; spaces, dots and dashes allowed; +33 6... accepted."""
+    if not value:
+        return Message(N_("J'écris mon numéro de téléphone portable."))
+    number = _PHONE_SEPARATORS.sub("", value)
+    for prefix in _FRANCE_PREFIXES:
+        if number.startswith(prefix):
+            return _check_international_mobile(number[len(prefix) :])
+    if number.startswith("+") and is_digits(number[1:]):
+        return Message(N_("Le numéro n'est pas un numéro français. J'écris un numéro de portable français."))
+    return _check_national_mobile(number)
+
+
+def _check_international_mobile(digits: str) -> Message | None:
+    """The digits after +33: 9 digits, the national number without its first 0."""
+    if digits and not is_digits(digits):
+        return Message(N_("Le numéro a une lettre ou un signe. J'écris seulement des chiffres."))
+    if len(digits) != 9:
+        return counted(
+            N_("Le numéro a %(count)s chiffre après +33. Il faut 9 chiffres."),
+            N_("Le numéro a %(count)s chiffres après +33. Il faut 9 chiffres."),
+            len(digits),
+        )
+    return _check_national_mobile("0" + digits)
+
+
+def _check_national_mobile(number: str) -> Message | None:
+    if not is_digits(number):
+        return Message(N_("Le numéro a une lettre ou un signe. J'écris seulement des chiffres."))
+    if len(number) != 10:
+        return counted(
+            N_("Le numéro a %(count)s chiffre. Il faut 10 chiffres."),
+            N_("Le numéro a %(count)s chiffres. Il faut 10 chiffres."),
+            len(number),
+        )
+    if number[:2] not in ("06", "07"):
+        return Message(N_("Le numéro ne commence pas par 06 ou 07. J'écris mon numéro de portable."))
+    return None
+
+
+EMAIL = FieldRule(
+    "email",
+    value_input(type="email", inputmode="email", autocomplete="email", size=32),
+    "anne.dupont@exemple.fr",
+    single(_check_email),
+)
+MOBILE = FieldRule(
+    "mobile",
+    value_input(type="tel", inputmode="tel", autocomplete="tel", size=16),
+    "06 12 34 56 78",
+    single(_check_mobile),
+)

@@ -1,0 +1,69 @@
+"""The codes the person receives (practice_rules.codes): the code provisoire and the code à usage unique."""
+
+from __future__ import annotations
+
+import pytest
+
+from falc_wizard.practice_rules import check
+from support import practice_error as error
+
+
+# --------------------------------------------------------------------------
+# code_provisoire
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["HuqZF3KXCz8k", "  HuqZF3KXCz8k ", "abcdefghijkl", "123456789012"])
+def test_code_provisoire_valid(value):
+    assert error("code_provisoire", value) is None
+
+
+CODE_SIGN = "Le code provisoire a un signe en trop. J'écris seulement des lettres et des chiffres."
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("", "J'écris mon code provisoire."),
+        ("HuqZ F3KX Cz8k", "Le code provisoire n'a pas d'espace. J'enlève les espaces."),
+        ("HuqZF3KXCé8k", "Le code provisoire n'a pas d'accent. J'écris les lettres sans accent."),
+        ("HuqZF3KXCe\u03018k", "Le code provisoire n'a pas d'accent. J'écris les lettres sans accent."),
+        ("HuqZF3KX-z8k", CODE_SIGN),
+        ("HuqZF3KXCz8\x00", CODE_SIGN),
+        ("HuqZF3KXCz8", "Le code provisoire a %(count)s caractères. Il faut 12 caractères."),
+        ("HuqZF3KXCz8kk", "Le code provisoire a %(count)s caractères. Il faut 12 caractères."),
+        ("H", "Le code provisoire a %(count)s caractère. Il faut 12 caractères."),
+    ],
+)
+def test_code_provisoire_invalid(value, expected):
+    assert error("code_provisoire", value) == expected
+
+
+def test_code_provisoire_says_the_count():
+    message = check("code_provisoire", {"valeur": "HuqZF3KXCz"})["valeur"]
+    assert message.text % message.params == "Le code provisoire a 10 caractères. Il faut 12 caractères."
+
+
+# --------------------------------------------------------------------------
+# code_unique: code à usage unique
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["094567", " 094567 ", "000000"])
+def test_code_unique_valid(value):
+    assert error("code_unique", value) is None
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("", "J'écris le code à usage unique que j'ai reçu."),
+        ("094 567", "Le code à usage unique n'a pas d'espace. J'enlève les espaces."),
+        ("O94567", "Le code à usage unique a une lettre ou un signe. J'écris seulement des chiffres."),
+        ("09456", "Le code à usage unique a %(count)s chiffres. Il faut 6 chiffres."),
+        ("0945678", "Le code à usage unique a %(count)s chiffres. Il faut 6 chiffres."),
+        ("0", "Le code à usage unique a %(count)s chiffre. Il faut 6 chiffres."),
+    ],
+)
+def test_code_unique_invalid(value, expected):
+    assert error("code_unique", value) == expected

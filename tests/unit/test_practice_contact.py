@@ -1,0 +1,124 @@
+"""Contact details (practice_rules.contact): the e-mail address and the French mobile number."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from falc_wizard.practice_rules import check
+from support import practice_error as error
+
+
+# --------------------------------------------------------------------------
+# email
+# --------------------------------------------------------------------------
+
+EMAIL_START = "Le début de l'adresse n'est pas bon. Je vérifie avant le signe @."
+EMAIL_END = "La fin de l'adresse n'est pas bonne. Je vérifie après le signe @."
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "anne.dupont@exemple.fr",
+        " Anne.Dupont@Exemple.FR ",
+        "anne+sante@mail.exemple.com",
+        "a@b.co",
+        "anne_dupont-2@mon-fournisseur.fr",
+        "anne@exemple-é.fr",
+    ],
+)
+def test_email_valid(value):
+    assert error("email", value) is None
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("", "J'écris mon adresse e-mail."),
+        ("anne dupont@exemple.fr", "L'adresse e-mail n'a pas d'espace. J'enlève les espaces."),
+        ("anne.dupont.exemple.fr", "Il manque le signe @. Je vérifie mon adresse e-mail."),
+        ("anne@dupont@exemple.fr", "L'adresse e-mail a plusieurs signes @. Il faut 1 seul signe @."),
+        ("@exemple.fr", EMAIL_START),
+        (".anne@exemple.fr", EMAIL_START),
+        ("anne.@exemple.fr", EMAIL_START),
+        ("anne..dupont@exemple.fr", EMAIL_START),
+        ("anne,dupont@exemple.fr", EMAIL_START),
+        ("anne\x07@exemple.fr", EMAIL_START),
+        ("anne@", EMAIL_END),
+        ("anne@exemple", EMAIL_END),
+        ("anne@exemple,fr", EMAIL_END),
+        ("anne@exemple.", EMAIL_END),
+        ("anne@.fr", EMAIL_END),
+        ("anne@exemple..fr", EMAIL_END),
+        ("anne@exemple.f", EMAIL_END),
+        ("anne@exemple.f1", EMAIL_END),
+        ("anne@-exemple.fr", EMAIL_END),
+        ("anne@exemple_fr.fr", EMAIL_END),
+    ],
+)
+def test_email_invalid(value, expected):
+    assert error("email", value) == expected
+
+
+# --------------------------------------------------------------------------
+# mobile
+# --------------------------------------------------------------------------
+
+MOBILE_CHARS = "Le numéro a une lettre ou un signe. J'écris seulement des chiffres."
+MOBILE_FOREIGN = "Le numéro n'est pas un numéro français. J'écris un numéro de portable français."
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "06 12 34 56 78",
+        "0612345678",
+        "07.12.34.56.78",
+        "07-12-34-56-78",
+        "+33 6 12 34 56 78",
+        "+33612345678",
+        "+33 7 12 34 56 78",
+        "0033 6 12 34 56 78",
+        " 06 12 34 56 78 ",
+    ],
+)
+def test_mobile_valid(value):
+    assert error("mobile", value) is None
+
+
+@pytest.mark.parametrize(
+    "value, expected, count",
+    [
+        ("", "J'écris mon numéro de téléphone portable.", None),
+        ("06 12 34 56 7A", MOBILE_CHARS, None),
+        ("06/12/34/56/78", MOBILE_CHARS, None),
+        ("+33 6 12 34 56 7A", MOBILE_CHARS, None),
+        ("+44 7911 123456", MOBILE_FOREIGN, None),
+        ("06 12 34 56 7", "Le numéro a %(count)s chiffres. Il faut 10 chiffres.", 9),
+        ("06 12 34 56 789", "Le numéro a %(count)s chiffres. Il faut 10 chiffres.", 11),
+        ("6", "Le numéro a %(count)s chiffre. Il faut 10 chiffres.", 1),
+        ("+33 06 12 34 56 78", "Le numéro a %(count)s chiffres après +33. Il faut 9 chiffres.", 10),
+        ("+33 6 12 34 56 7", "Le numéro a %(count)s chiffres après +33. Il faut 9 chiffres.", 8),
+        ("+33 6", "Le numéro a %(count)s chiffre après +33. Il faut 9 chiffres.", 1),
+        ("+33", "Le numéro a %(count)s chiffres après +33. Il faut 9 chiffres.", 0),
+        ("01 23 45 67 89", "Le numéro ne commence pas par 06 ou 07. J'écris mon numéro de portable.", None),
+        ("+33 1 23 45 67 89", "Le numéro ne commence pas par 06 ou 07. J'écris mon numéro de portable.", None),
+        ("08 12 34 56 78", "Le numéro ne commence pas par 06 ou 07. J'écris mon numéro de portable.", None),
+    ],
+)
+def test_mobile_invalid(value, expected, count):
+    message = check("mobile", {"valeur": value})["valeur"]
+    assert message.text == expected
+    assert message.params.get("count") == count
+
+
+@given(
+    st.sampled_from(["06", "07", "+336", "+337", "0033 6"]),
+    st.lists(st.sampled_from(["", " ", ".", "-", " . "]), min_size=8, max_size=8),
+    st.from_regex(r"[0-9]{8}", fullmatch=True),
+)
+def test_mobile_accepts_any_separators(prefix, separators, digits):
+    value = prefix + "".join(sep + digit for sep, digit in zip(separators, digits))
+    assert error("mobile", value) is None
