@@ -88,3 +88,72 @@ def test_missing_pictogram_and_unknown_field():
 def test_the_shipped_journeys_all_load():
     journeys = load_journeys()
     assert journeys, "no journey file found"
+
+
+# ------------------------------------------------------------------ parts
+
+def with_parts(data):
+    """The demo cut in 3 parts: 'debut'; 'carte' (both branches); 'fin' (from 'envoi')."""
+    data["parts"] = [
+        {"id": "debut", "title": "Je commence"},
+        {"id": "carte", "title": "Ma carte"},
+        {"id": "fin", "title": "Je finis"},
+    ]
+    by_id = {step["id"]: step for step in data["steps"]}
+    by_id["debut"]["part"] = "debut"
+    by_id["carte"]["part"] = "carte"
+    by_id["envoi"]["part"] = "fin"
+    return data
+
+
+def test_parts_are_inherited_in_file_order():
+    journey = parse_journey(with_parts(demo_data()), "demo.toml")
+    assert [p.title for p in journey.parts] == ["Je commence", "Ma carte", "Je finis"]
+    assert {s.id: s.part for s in journey.steps.values()} == {
+        "debut": "debut", "carte": "carte", "serie-sans-photo": "carte", "serie-avec-photo": "carte",
+        "verifier": "carte", "envoi": "fin", "fin": "fin",
+    }
+    assert journey.part_of("verifier")[0] == 1
+
+
+def test_a_journey_without_parts_still_loads():
+    journey = parse_journey(demo_data(), "demo.toml")
+    assert journey.parts == () and journey.part_of("carte") is None
+    assert journey.longest_walk == 6
+
+
+def _step(data, step_id):
+    return next(s for s in data["steps"] if s["id"] == step_id)
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda d: _step(d, "debut").pop("part"),
+     "demo.toml step 'debut': the first step of the file names its part"),
+    (lambda d: _step(d, "carte").update(part="nulle-part"),
+     "demo.toml step 'carte': part 'nulle-part' is not declared in [[parts]]"),
+    (lambda d: d["parts"].append({"id": "apres", "title": "Après"}),
+     "demo.toml part 'apres': no step names this part"),
+    (lambda d: d["parts"].append({"id": "debut", "title": "Encore"}),
+     "demo.toml part 'debut': duplicate id"),
+    (lambda d: d["parts"][0].pop("title"),
+     "demo.toml part 'debut': 'title' is missing"),
+    (lambda d: d["parts"][0].update(id="Début"),
+     "demo.toml part 'Début': the id must be lowercase letters, digits and '-'"),
+    # A step back into an earlier part: 'verifier' (after the card) put in the first part.
+    (lambda d: _step(d, "verifier").update(part="debut"),
+     "demo.toml step 'serie-avec-photo': goes from part 'carte' to part 'debut' "
+     "(every path visits every part, in order: debut, carte, fin)"),
+    # The parts in another order than the paths visit them.
+    (lambda d: d["parts"].reverse(),
+     "demo.toml step 'debut': the first step is in part 'fin', not 'debut'"),
+    # A branch that skips the part 'carte' ('debut' leads straight to 'envoi').
+    (lambda d: (_step(d, "debut").update(next="envoi"), d["steps"].remove(_step(d, "carte")),
+                d["steps"].remove(_step(d, "serie-sans-photo")), d["steps"].remove(_step(d, "serie-avec-photo")),
+                d["steps"].remove(_step(d, "verifier")), _step(d, "envoi").update(part="carte"),
+                _step(d, "fin").update(part="fin")),
+     "demo.toml step 'envoi': goes from part 'carte' to part 'fin'"),
+])
+def test_parts_that_a_walk_would_not_visit_in_order_are_refused(change, message):
+    data = with_parts(demo_data())
+    change(data)
+    assert refused(data).startswith(message)
