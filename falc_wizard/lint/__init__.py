@@ -91,7 +91,7 @@ RULE_NUMBERS = {
     "numbers-in-digits": "5", "capitals": "6", "glossary": "7", "explained-twice": "7",
     "passive": "9", "negative": "9", "rare-word": "10", "punctuation": "10", "main-action": "11",
     "pictogram": "12", "choices-per-screen": "13", "label": "20", "field-label": "22",
-    "readability": "1-2", "translation": "-", "exceptions": "-",
+    "readability": "-", "translation": "-", "exceptions": "-",
 }
 
 MAX_WORDS = 12
@@ -284,8 +284,9 @@ def _writing_findings(text: Text, words_: Vocabulary) -> Iterator[tuple[str, str
         word = negative(sentence, lang)
         if word:
             yield "negative", f"'{word}': say what to do, or add a commented exception"
-    for mark in dict.fromkeys(_PUNCTUATION.findall(own)):
-        yield "punctuation", f"'{mark}'"
+    marks = list(dict.fromkeys(_PUNCTUATION.findall(own)))
+    if marks:
+        yield "punctuation", ", ".join(f"'{mark}'" for mark in marks)
     for word, score in vocabulary.rare_words(
         text.shown, lang, words_.skip, words_.explained_words, source=text.french
     ):

@@ -64,7 +64,7 @@ _IRREGULAR = {
     "aperçu", "conçu", "déçu", "cru", "su", "voulu", "résolu", "exclu", "inclus", "conclu", "élu", "servi",
     "suivi", "bâti", "puni", "saisi", "établi", "fourni", "réuni", "défini", "accueilli", "recueilli",
     "cueilli", "offert", "souffert", "rejoint", "plaint", "contraint", "prescrit", "décrit", "transcrit",
-    "bloqué",
+    "bloqué", "prévenu", "convenu",
 }
 
 
