@@ -504,6 +504,33 @@ def check_references(
                 raise ContentError(f"{where}: unknown related journey '{other}'")
 
 
+def check_complete(journey: Journey) -> None:
+    """Refuse a journey that may not reach a person yet (issue 11), with one line.
+
+    - every step names where its facts and labels come from: a seed number, or
+      ``"aucun"`` for a screen no official guide shows;
+    - such an unverified screen tells the helper so, in the words of UNVERIFIED_NOTE;
+    - every field step has its own ``label``, the real field's name, so the person
+      knows what to type (a sentence is no label).
+
+    Only the journeys served (load_journeys) must be complete: a draft or a checker
+    fixture parsed on its own may still lack them, and ``falc-wizard lint`` reports it.
+    """
+    where = journey.source
+    for step in journey.steps.values():
+        if not step.sources:
+            raise ContentError(
+                f"{where} step '{step.id}': no source: write source = \"002\" (the seed it comes from)"
+                f" or source = \"{NO_SOURCE}\""
+            )
+        if step.unverified and UNVERIFIED_NOTE not in step.helper_note:
+            raise ContentError(
+                f"{where} step '{step.id}': source '{NO_SOURCE}': its helper_note says \"{UNVERIFIED_NOTE}\""
+            )
+        if step.kind == "field" and (not step.label.strip() or step.label in step.sentences):
+            raise ContentError(f"{where} step '{step.id}': a field step has its own 'label', naming what to type")
+
+
 def load_file(path: Path) -> Journey:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -525,6 +552,7 @@ def load_journeys(
     journeys: dict[str, Journey] = {}
     for path in sorted(directory.glob("*.toml")):
         journey = load_file(path)
+        check_complete(journey)
         if journey.id in journeys:
             raise ContentError(f"{path.name}: duplicate journey id '{journey.id}'")
         journeys[journey.id] = journey

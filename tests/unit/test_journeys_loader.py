@@ -5,7 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from falc_wizard.journeys import ContentError, check_references, load_journeys, parse_journey
+from falc_wizard.journeys import (
+    UNVERIFIED_NOTE, ContentError, check_complete, check_references, load_journeys, parse_journey,
+)
 
 DEMO = Path(__file__).parent.parent / "fixtures" / "steps" / "demo.toml"
 
@@ -154,3 +156,57 @@ def test_parts_that_a_walk_would_not_visit_in_order_are_refused(change, message)
     data = with_parts(demo_data())
     change(data)
     assert refused(data).startswith(message)
+
+
+# ------------------------------------------------------------------ a journey served is complete
+
+
+def incomplete(data) -> str:
+    """The one-line refusal of check_complete, which load_journeys runs on every journey served."""
+    with pytest.raises(ContentError) as caught:
+        check_complete(parse_journey(data, "demo.toml"))
+    message = str(caught.value)
+    assert "\n" not in message
+    return message
+
+
+def test_the_demo_is_complete():
+    check_complete(parse_journey(demo_data(), "demo.toml"))
+
+
+def test_a_step_without_a_source_is_refused():
+    data = demo_data()
+    _step(data, "carte").pop("source")
+    assert incomplete(data) == (
+        "demo.toml step 'carte': no source: write source = \"002\" (the seed it comes from) or source = \"aucun\""
+    )
+
+
+def test_an_unverified_step_tells_the_helper():
+    data = demo_data()
+    _step(data, "verifier").update(source="aucun", helper_note="Regardez le site.")
+    assert incomplete(data) == (
+        f"demo.toml step 'verifier': source 'aucun': its helper_note says \"{UNVERIFIED_NOTE}\""
+    )
+    _step(data, "verifier").update(helper_note=UNVERIFIED_NOTE)
+    check_complete(parse_journey(data, "demo.toml"))
+
+
+@pytest.mark.parametrize("label", [None, "  ", "J'écris le numéro de série."])
+def test_a_field_step_without_its_own_label_is_refused(label):
+    data = demo_data()
+    if label is None:
+        _step(data, "serie-sans-photo").pop("label")
+    else:
+        _step(data, "serie-sans-photo")["label"] = label
+    assert incomplete(data) == (
+        "demo.toml step 'serie-sans-photo': a field step has its own 'label', naming what to type"
+    )
+
+
+def test_load_journeys_refuses_an_incomplete_file(tmp_path):
+    text = DEMO.read_text(encoding="utf-8").replace('source = "002"\nid = "envoi"', 'id = "envoi"', 1)
+    assert text != DEMO.read_text(encoding="utf-8")
+    (tmp_path / "demo.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError, match=r"^demo\.toml step 'envoi': no source"):
+        load_journeys(tmp_path)
