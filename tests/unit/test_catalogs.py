@@ -60,7 +60,8 @@ def test_extraction_covers_templates_code_journeys_and_pictograms(template):
     assert "Je choisis une réponse." in ids                             # Python gettext
     assert "Il manque 1 majuscule dans le mot de passe." in ids         # practice rule N_
     assert "Je clique sur le bouton Activer Mon espace santé." in ids   # journey sentence
-    assert "Ma carte Vitale n'a pas de photo" in ids                    # journey choice
+    assert "Le site me demande ma date de naissance" in ids             # journey choice
+    assert "Mon identité" in ids                                        # journey part title
     assert "Mobile veut dire portable." in ids                          # journey sentence
     assert "Carte Vitale avec photo, vue de dos" in ids                 # pictogram <title>
     # The real site's labels stay in French: a bare label is not a msgid.

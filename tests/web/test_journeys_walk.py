@@ -19,22 +19,26 @@ CASES = [
 
 def walk(visitor, journey, path, practice):
     visitor.start(journey, practice)
-    labels_seen = []
+    labels_seen, counts = [], []
     for position, step_id in enumerate(path):
         assert visitor.url == f"/parcours/{journey.id}/{step_id}", (position, visitor.url)
         step = journey.steps[step_id]
         page = visitor.page
         shown = re.search(r"Étape (\d+) sur (\d+)", page)
-        assert shown and int(shown.group(1)) == position + 1
-        # The total follows the branch: exact once no choice is left ahead.
-        if not any(journey.steps[s].kind == "choice" for s in path[position:]):
-            assert int(shown.group(2)) == len(path)
+        assert shown
+        counts.append((int(shown.group(1)), int(shown.group(2))))
+        # "Étape n sur N": N never changes down the walk, n never goes back (engine.progress).
+        assert counts[-1][1] == counts[0][1] and counts[-1][0] >= counts[max(0, len(counts) - 2)][0]
+        progress = engine.progress(journey, engine.start(journey), step_id)
+        if progress.part:
+            assert progress.part in page
         assert step.sentences[0] in page
         if step.label:
             assert step.label in page, step.label
             labels_seen.append(step.label)
         if step.is_end:
             assert "J'ai fini" in page
+            assert counts[0][0] == 1 and counts[-1][0] == counts[-1][1]
             break
         if step.kind == "field":
             if practice:
