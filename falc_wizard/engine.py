@@ -77,6 +77,7 @@ def restart(journey: Journey, state: State) -> State:
 
 def _keep_path(journey: Journey, state: State, answers: Mapping[str, Any]) -> State:
     """Keep the answers that lie on the path they themselves draw, in path order."""
+    journey = journey.in_mode(state.practice)  # mode-only steps (site_pages.for_mode)
     kept: dict[str, str] = {}
     step_id = journey.first
     seen: set[str] = set()
@@ -93,6 +94,7 @@ def _keep_path(journey: Journey, state: State, answers: Mapping[str, Any]) -> St
 
 def path(journey: Journey, state: State) -> list[str]:
     """The steps the person has reached, in order: every answered one, then the frontier."""
+    journey = journey.in_mode(state.practice)  # mode-only steps (site_pages.for_mode)
     steps = [journey.first]
     while True:
         step = journey.steps[steps[-1]]
@@ -160,6 +162,7 @@ def likely_path(journey: Journey, state: State) -> list[str]:
     Its length is the "M" of "Étape N sur M": it changes as soon as a choice
     changes the branch, so the count always matches the path actually walked.
     """
+    journey = journey.in_mode(state.practice)  # mode-only steps (site_pages.for_mode)
     steps = [journey.first]
     while not journey.steps[steps[-1]].is_end:
         step = journey.steps[steps[-1]]
@@ -179,6 +182,7 @@ def progress(journey: Journey, state: State, step_id: str) -> Progress:
     )
 
 
-def all_paths(journey: Journey) -> list[list[str]]:
-    """Every path from the first step to an end, as step ids (for tests and reports)."""
+def all_paths(journey: Journey, practice: bool = False) -> list[list[str]]:
+    """Every path from the first step to an end in one mode, as step ids (for tests and reports)."""
+    journey = journey.in_mode(practice)
     return [[step.id for step in journey.walk(picks)] for picks in journey.all_picks()]

@@ -16,8 +16,11 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Iterable, Mapping
+
+from . import site_pages
 
 #: The kinds of step the templates know how to show.
 STEP_KINDS = ("info", "action", "choice", "field", "end")
@@ -52,6 +55,7 @@ class Choice:
     text: str
     pictogram: str
     next: str
+    target: str = ""  # practice (site_pages): the element of the step's page that makes this choice
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,11 @@ class Step:
     real_site: bool = False
     exceptions: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    # Practice on a drawn copy of the real page (site_pages, issue 12).
+    page: str = ""
+    target: str = ""
+    only: str = ""
+    message: str = ""
 
     @property
     def unverified(self) -> bool:
@@ -131,9 +140,23 @@ class Journey:
     validated_by: str = ""
     validated_on: str = ""
     source: str = ""
+    pages: Mapping[str, site_pages.Page] = field(default_factory=dict)
 
     def step(self, step_id: str) -> Step | None:
         return self.steps.get(step_id)
+
+    @cached_property
+    def _mode_views(self) -> dict[bool, Journey]:
+        return {practice: site_pages.for_mode(self, practice) for practice in (False, True)}
+
+    def in_mode(self, practice: bool) -> Journey:
+        """The journey without the other mode's steps (``only``): what the engine walks."""
+        return self._mode_views[practice]
+
+    @property
+    def has_practice(self) -> bool:
+        """True when "Je m'entraîne" has something to practise (a step on a drawn page)."""
+        return site_pages.has_practice(self)
 
     @property
     def validated(self) -> bool:
@@ -210,7 +233,7 @@ _STEP_KEYS = {
     "id", "kind", "sentences", "pictogram", "label", "label_look", "field",
     "help_title", "help", "help_pictograms", "helper_note", "next", "choices",
     "real_site", "exceptions", "source",
-}
+} | site_pages.STEP_KEYS
 
 
 def _parse_step(raw: Mapping, default_next: str, where: str) -> Step:
@@ -247,6 +270,7 @@ def _parse_step(raw: Mapping, default_next: str, where: str) -> Step:
                     text=_require(raw_choice, "text", cwhere),
                     pictogram=_require(raw_choice, "pictogram", cwhere),
                     next=_require(raw_choice, "next", cwhere),
+                    target=_site_keys(raw_choice, cwhere).target,
                 )
             )
         if len({c.id for c in choices}) != len(choices):
@@ -285,7 +309,15 @@ def _parse_step(raw: Mapping, default_next: str, where: str) -> Step:
         real_site=bool(raw.get("real_site", False)),
         exceptions=_text_tuple(raw.get("exceptions"), where),
         sources=sources,
+        **vars(_site_keys(raw, where)),
     )
+
+
+def _site_keys(raw: Mapping, where: str) -> site_pages.StepKeys:
+    try:
+        return site_pages.parse_step_keys(raw, where)
+    except site_pages.PageError as error:
+        raise ContentError(str(error)) from None
 
 
 def parse_journey(data: Mapping, source: str) -> Journey:
@@ -322,9 +354,21 @@ def parse_journey(data: Mapping, source: str) -> Journey:
         validated_by=validation.get("by", ""),
         validated_on=str(validation.get("on", "")),
         source=source,
+        pages=_site_pages(data, where),
     )
     _check_graph(journey)
+    try:
+        site_pages.check_journey(journey)
+    except site_pages.PageError as error:
+        raise ContentError(str(error)) from None
     return journey
+
+
+def _site_pages(data: Mapping, where: str) -> dict[str, site_pages.Page]:
+    try:
+        return site_pages.parse_pages(data.get("pages"), where)
+    except site_pages.PageError as error:
+        raise ContentError(str(error)) from None
 
 
 def _check_graph(journey: Journey) -> None:

@@ -14,6 +14,7 @@ from flask_babel import gettext as _
 from .. import engine
 from ..journeys import DONE, Journey, Step
 from ..practice import check_submission, rule_for
+from . import site_copy
 from .errors import render_expired
 
 bp = Blueprint("wizard", __name__, url_prefix="/parcours")
@@ -61,9 +62,12 @@ def start(journey_id: str):
 def begin(journey_id: str):
     """Start (or start again) in guide or practice mode."""
     journey = get_journey(journey_id)
-    practice = request.form.get("mode") == "entrainement"
-    save_state(engine.start(journey, practice))
-    return redirect(step_url(journey, journey.first), 303)
+    # A journey with nothing to practise (decouvrir) has no practice (issue 12).
+    practice = request.form.get("mode") == "entrainement" and journey.has_practice
+    state = engine.start(journey, practice)
+    save_state(state)
+    # The first step of the mode: practice skips the guide's "Je vais sur le site".
+    return redirect(step_url(journey, engine.frontier(journey, state)), 303)
 
 
 def _lookup(journey_id: str, step_id: str) -> tuple[Journey, Step]:
@@ -95,7 +99,13 @@ def answer(journey_id: str, step_id: str):
     if not engine.is_reachable(journey, state, step_id) or current.is_end:
         return redirect(step_url(journey, engine.resolve(journey, state, step_id)), 303)
 
-    if current.kind == "choice":
+    if site_copy.uses_copy(state.practice, current) and current.kind in ("action", "choice"):
+        # Practice: the person pressed an element of the drawn copy (site_copy).
+        press = site_copy.read_press(journey, current, request.form)
+        if press.answer is None:
+            return render_step(journey, current, state, press=press)
+        reply = press.answer
+    elif current.kind == "choice":
         choice = request.form.get("choix", "")
         if current.choice(choice) is None:
             return render_step(journey, current, state, errors={"choix": _("Je choisis une réponse.")}), 400
@@ -112,7 +122,7 @@ def answer(journey_id: str, step_id: str):
     return redirect(step_url(journey, engine.next_step(journey, state, step_id)), 303)
 
 
-def render_step(journey: Journey, current: Step, state: engine.State, values=None, errors=None):
+def render_step(journey: Journey, current: Step, state: engine.State, values=None, errors=None, press=None):
     previous = engine.previous_step(journey, state, current.id)
     back_url = step_url(journey, previous) if previous else url_for("wizard.start", journey_id=journey.id)
     related = [
@@ -125,8 +135,13 @@ def render_step(journey: Journey, current: Step, state: engine.State, values=Non
         # Never fill a password back into the page.
         values = {k: ("" if any(i.name == k and i.type == "password" for i in rule.inputs) else v)
                   for k, v in values.items()}
+    template, copy = f"step_{current.kind}.html", None
+    if site_copy.uses_copy(state.practice, current):  # practice on the drawn page (issue 12)
+        template, copy = "step_practice.html", site_copy.build(journey, state, current, press)
+    elif state.practice and current.is_end:
+        template = "step_practice_end.html"
     return render_template(
-        f"step_{current.kind}.html",
+        template,
         journey=journey,
         step=current,
         state=state,
@@ -137,4 +152,5 @@ def render_step(journey: Journey, current: Step, state: engine.State, values=Non
         values=values or {},
         errors=errors or {},
         related=related,
+        copy=copy,
     )
