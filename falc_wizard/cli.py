@@ -44,18 +44,30 @@ def check(args: argparse.Namespace) -> int:
 
 
 def lint(args: argparse.Namespace) -> int:
-    """Check every journey in every language against the FALC rules; 1 when there are findings."""
+    """Check journeys in every language against the FALC rules; 1 when there are findings.
+
+    With file names, only those drafts are checked; the shipped journeys are still
+    read, so that a word the draft explains differently is seen (explained-twice).
+    """
     from .i18n import available_languages
-    from .journeys import ContentError, load_journeys
+    from .journeys import ContentError, load_file, load_journeys
     from .lint import lint as run_lint
 
+    context: list = []
     try:
-        journeys = load_journeys(args.steps) if args.steps else load_journeys()
+        if args.files:
+            journeys = {path.name: load_file(path) for path in args.files}
+            context = list(load_journeys().values())
+        else:
+            journeys = load_journeys(args.steps) if args.steps else load_journeys()
     except ContentError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    except OSError as error:
+        print(f"error: {error.filename}: cannot read the file ({error.strerror})", file=sys.stderr)
+        return 1
     languages = args.lang or available_languages()
-    findings = run_lint(journeys.values(), languages)
+    findings = run_lint(journeys.values(), languages, context=context)
     for finding in findings:
         print(finding)
     print(f"{len(findings)} finding(s) in {len(journeys)} journeys, languages: {', '.join(languages)}",
@@ -76,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.set_defaults(func=check)
     checker = commands.add_parser("lint", help="check every journey against the FALC rules, in every language")
     checker.add_argument("--lang", action="append", help="only this language (repeat for more)")
+    checker.add_argument("files", nargs="*", type=Path, help="only these journey files (drafts)")
     checker.add_argument("--steps", type=Path, help="another folder of journey files (a draft)")
     checker.set_defaults(func=lint)
     return parser

@@ -58,12 +58,29 @@ class State:
 
 @dataclass(frozen=True)
 class Progress:
-    """'Étape N sur M': the shown step's place and the length of the likely path."""
+    """'Étape n sur N' and the title of the part the shown screen belongs to.
+
+    The count is of the journey's parts (journeys.Part), as the seed 002 counts
+    "Etape 1 : Mon identité" to "Etape 4 : Mon compte": every path visits every
+    part in order (the loader checks it), so N is the same on every screen of
+    every walk, and n only grows. A person is never told "sur 22" then "sur 38".
+    A journey without parts (test fixtures) counts screens against its longest
+    walk, and shows its end as the last one.
+    """
 
     position: int
     total: int
-    done: tuple[str, ...]
-    ahead: tuple[str, ...]
+    part: str | None = None
+
+    @property
+    def done(self) -> range:
+        """The places before this one (one progress mark each)."""
+        return range(1, self.position)
+
+    @property
+    def ahead(self) -> range:
+        """The places after this one."""
+        return range(self.position + 1, self.total + 1)
 
 
 def start(journey: Journey, practice: bool = False) -> State:
@@ -159,8 +176,8 @@ def previous_step(journey: Journey, state: State, step_id: str) -> str | None:
 def likely_path(journey: Journey, state: State) -> list[str]:
     """The whole path to the end: the person's answers, then the first choice at each unanswered step.
 
-    Its length is the "M" of "Étape N sur M": it changes as soon as a choice
-    changes the branch, so the count always matches the path actually walked.
+    Its length changes with the branch taken, so it is not the "N" of
+    "Étape n sur N" (see progress()); it tells how many screens are likely left.
     """
     journey = journey.in_mode(state.practice)  # mode-only steps (site_pages.for_mode)
     steps = [journey.first]
@@ -172,14 +189,18 @@ def likely_path(journey: Journey, state: State) -> list[str]:
 
 
 def progress(journey: Journey, state: State, step_id: str) -> Progress:
-    steps = likely_path(journey, state)
-    position = steps.index(step_id) + 1 if step_id in steps else len(path(journey, state))
-    return Progress(
-        position=position,
-        total=len(steps),
-        done=tuple(steps[: position - 1]),
-        ahead=tuple(steps[position:]),
-    )
+    """Where the shown step stands: its part among the journey's parts (see Progress)."""
+    journey = journey.in_mode(state.practice)  # mode-only steps (site_pages.for_mode)
+    placed = journey.part_of(step_id)
+    if placed is not None:
+        index, part = placed
+        return Progress(position=index + 1, total=len(journey.parts), part=part.title)
+    total = journey.longest_walk
+    if journey.steps[step_id].is_end:
+        return Progress(position=total, total=total)
+    steps = path(journey, state)
+    position = steps.index(step_id) + 1 if step_id in steps else len(steps)
+    return Progress(position=min(position, total), total=total)
 
 
 def all_paths(journey: Journey, practice: bool = False) -> list[list[str]]:

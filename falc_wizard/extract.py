@@ -8,9 +8,9 @@ code, the journey files and the pictograms' text alternatives alike.
 They are declared in pyproject.toml under ``[project.entry-points."babel.extractors"]``
 as ``falc_journey`` and ``falc_svg``.
 
-What is extracted from a journey: its title, summary, the text of each need, and
-of each step its sentences, help_title, help, helper_note and the text of its
-choices. A step's ``label`` is NOT extracted: it is the real site's label, which
+What is extracted from a journey: its title, summary, the text of each need, the
+title of each part, and of each step its sentences, help_title, help, helper_note
+and the text of its choices. A step's ``label`` is NOT extracted: it is the real site's label, which
 stays in French because the person sees it in French on the real site.
 """
 
@@ -35,6 +35,9 @@ def journey_strings(data: dict) -> Iterator[tuple[str, str]]:
     for need in data.get("needs", []):
         if need.get("text"):
             yield need["text"], f"journey {journey_id}: need"
+    for part in data.get("parts", []):
+        if part.get("title"):
+            yield part["title"], f"journey {journey_id}: part {part.get('id', '?')}"
     for step in data.get("steps", []):
         where = f"journey {journey_id}, step {step.get('id', '?')}"
         for key in ("sentences", "help_title", "help", "helper_note"):

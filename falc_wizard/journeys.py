@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Iterable, Mapping
@@ -42,6 +42,10 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _SEED = re.compile(r"^[0-9]{3}$")
 NO_SOURCE = "aucun"
 
+#: What the helper reads on a screen that no official guide shows (``source = "aucun"``).
+#: The loader makes every such step's helper note say it, in these exact words.
+UNVERIFIED_NOTE = "Cet écran n'est pas dans les guides officiels : vérifiez sur le site."
+
 
 class ContentError(ValueError):
     """A journey file is wrong. The message is one line: file, step, problem."""
@@ -56,6 +60,18 @@ class Choice:
     pictogram: str
     next: str
     target: str = ""  # practice (site_pages): the element of the step's page that makes this choice
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of a journey, as the seed 002 cuts the activation ("Etape 2 : Mon code").
+
+    Parts give the "Étape n sur N" its N: every path visits every part, in order,
+    so N never changes down a walk, whatever the person picks.
+    """
+
+    id: str
+    title: str
 
 
 @dataclass(frozen=True)
@@ -91,6 +107,7 @@ class Step:
     target: str = ""
     only: str = ""
     message: str = ""
+    part: str = ""
 
     @property
     def unverified(self) -> bool:
@@ -141,6 +158,7 @@ class Journey:
     validated_on: str = ""
     source: str = ""
     pages: Mapping[str, site_pages.Page] = field(default_factory=dict)
+    parts: tuple[Part, ...] = ()
 
     def step(self, step_id: str) -> Step | None:
         return self.steps.get(step_id)
@@ -157,6 +175,28 @@ class Journey:
     def has_practice(self) -> bool:
         """True when "Je m'entraîne" has something to practise (a step on a drawn page)."""
         return site_pages.has_practice(self)
+
+    def part_of(self, step_id: str) -> tuple[int, Part] | None:
+        """The 0-based place and the part of a step, or None for a journey without parts."""
+        step = self.steps[step_id]
+        for index, part in enumerate(self.parts):
+            if part.id == step.part:
+                return index, part
+        return None
+
+    @cached_property
+    def longest_walk(self) -> int:
+        """The most screens on any path, first screen to end (the content budget's measure)."""
+        longest: dict[str, int] = {}
+
+        def length(step_id: str) -> int:
+            if step_id not in longest:
+                step = self.steps[step_id]
+                following = [step.next_for(answer) for answer in step.answers()]
+                longest[step_id] = 1 + max((length(s) for s in following), default=0)
+            return longest[step_id]
+
+        return length(self.first)
 
     @property
     def validated(self) -> bool:
@@ -232,7 +272,7 @@ def _require(data: Mapping, key: str, where: str, kind=str):
 _STEP_KEYS = {
     "id", "kind", "sentences", "pictogram", "label", "label_look", "field",
     "help_title", "help", "help_pictograms", "helper_note", "next", "choices",
-    "real_site", "exceptions", "source",
+    "real_site", "exceptions", "source", "part",
 } | site_pages.STEP_KEYS
 
 
@@ -309,6 +349,7 @@ def _parse_step(raw: Mapping, default_next: str, where: str) -> Step:
         real_site=bool(raw.get("real_site", False)),
         exceptions=_text_tuple(raw.get("exceptions"), where),
         sources=sources,
+        part=_optional_id(raw, "part", where),
         **vars(_site_keys(raw, where)),
     )
 
@@ -320,6 +361,47 @@ def _site_keys(raw: Mapping, where: str) -> site_pages.StepKeys:
         raise ContentError(str(error)) from None
 
 
+def _optional_id(data: Mapping, key: str, where: str) -> str:
+    value = data.get(key, "")
+    if not isinstance(value, str) or (value and not _ID.match(value)):
+        raise ContentError(f"{where}: '{key}' must be an id: lowercase letters, digits and '-'")
+    return value
+
+
+def _parse_parts(data: Mapping, where: str) -> tuple[Part, ...]:
+    """The journey's ``[[parts]]``: ids and short titles, in the order every path visits them."""
+    raw_parts = data.get("parts") or []
+    if not isinstance(raw_parts, list):
+        raise ContentError(f"{where}: 'parts' must be a list of [[parts]] tables")
+    parts: list[Part] = []
+    for raw in raw_parts:
+        part_id = _require(raw, "id", f"{where} part")
+        if not _ID.match(part_id):
+            raise ContentError(f"{where} part '{part_id}': the id must be lowercase letters, digits and '-'")
+        if part_id in {p.id for p in parts}:
+            raise ContentError(f"{where} part '{part_id}': duplicate id")
+        parts.append(Part(id=part_id, title=_require(raw, "title", f"{where} part '{part_id}'")))
+    return tuple(parts)
+
+
+def _inherit_parts(steps: list[Step], parts: tuple[Part, ...], where: str) -> list[Step]:
+    """Give each step the part named last above it in the file (content-shared: file order)."""
+    declared = {p.id for p in parts}
+    current = ""
+    inherited: list[Step] = []
+    for step in steps:
+        if step.part and step.part not in declared:
+            raise ContentError(f"{where} step '{step.id}': part '{step.part}' is not declared in [[parts]]")
+        if parts and not step.part and not current:
+            raise ContentError(f"{where} step '{step.id}': the first step of the file names its part")
+        current = step.part or current
+        inherited.append(step if step.part == current else replace(step, part=current))
+    unused = [p.id for p in parts if p.id not in {s.part for s in inherited}]
+    if unused:
+        raise ContentError(f"{where} part '{unused[0]}': no step names this part")
+    return inherited
+
+
 def parse_journey(data: Mapping, source: str) -> Journey:
     """Build a Journey from the parsed TOML of one file, or raise ContentError."""
     where = source
@@ -329,10 +411,13 @@ def parse_journey(data: Mapping, source: str) -> Journey:
     raw_steps = data.get("steps") or []
     if not raw_steps:
         raise ContentError(f"{where}: the journey has no steps")
-    steps: dict[str, Step] = {}
+    parts = _parse_parts(data, where)
+    parsed: list[Step] = []
     for index, raw in enumerate(raw_steps):
         following = raw_steps[index + 1].get("id", "") if index + 1 < len(raw_steps) else ""
-        step = _parse_step(raw, following, where)
+        parsed.append(_parse_step(raw, following, where))
+    steps: dict[str, Step] = {}
+    for step in _inherit_parts(parsed, parts, where):
         if step.id in steps:
             raise ContentError(f"{where} step '{step.id}': duplicate id")
         steps[step.id] = step
@@ -354,9 +439,11 @@ def parse_journey(data: Mapping, source: str) -> Journey:
         validated_by=validation.get("by", ""),
         validated_on=str(validation.get("on", "")),
         source=source,
+        parts=parts,
         pages=_site_pages(data, where),
     )
     _check_graph(journey)
+    _check_parts(journey)
     try:
         site_pages.check_journey(journey)
     except site_pages.PageError as error:
@@ -369,6 +456,35 @@ def _site_pages(data: Mapping, where: str) -> dict[str, site_pages.Page]:
         return site_pages.parse_pages(data.get("pages"), where)
     except site_pages.PageError as error:
         raise ContentError(str(error)) from None
+
+
+def _check_parts(journey: Journey) -> None:
+    """Every path visits every part, in the declared order.
+
+    Checked on each move rather than on each path (there can be many): the first
+    step is in the first part, a move stays in its part or goes to the next one,
+    and every end is in the last part. Together these say exactly that each path
+    goes through parts 1, 2, ..., N in turn, so "Étape n sur N" keeps its N.
+    """
+    if not journey.parts:
+        return
+    where = journey.source
+    order = [p.id for p in journey.parts]
+    place = {step_id: order.index(step.part) for step_id, step in journey.steps.items()}
+    if place[journey.first] != 0:
+        raise ContentError(f"{where} step '{journey.first}': the first step is in part '{order[0]}', not '{order[place[journey.first]]}'")
+    for step in journey.steps.values():
+        if step.is_end and place[step.id] != len(order) - 1:
+            raise ContentError(
+                f"{where} step '{step.id}': an end is in the last part '{order[-1]}', not '{step.part}'"
+            )
+        for answer in step.answers():
+            target = step.next_for(answer)
+            if place[target] not in (place[step.id], place[step.id] + 1):
+                raise ContentError(
+                    f"{where} step '{step.id}': goes from part '{step.part}' to part '{journey.steps[target].part}'"
+                    f" (every path visits every part, in order: {', '.join(order)})"
+                )
 
 
 def _check_graph(journey: Journey) -> None:
@@ -431,6 +547,33 @@ def check_references(
                 raise ContentError(f"{where}: unknown related journey '{other}'")
 
 
+def check_complete(journey: Journey) -> None:
+    """Refuse a journey that may not reach a person yet (issue 11), with one line.
+
+    - every step names where its facts and labels come from: a seed number, or
+      ``"aucun"`` for a screen no official guide shows;
+    - such an unverified screen tells the helper so, in the words of UNVERIFIED_NOTE;
+    - every field step has its own ``label``, the real field's name, so the person
+      knows what to type (a sentence is no label).
+
+    Only the journeys served (load_journeys) must be complete: a draft or a checker
+    fixture parsed on its own may still lack them, and ``falc-wizard lint`` reports it.
+    """
+    where = journey.source
+    for step in journey.steps.values():
+        if not step.sources:
+            raise ContentError(
+                f"{where} step '{step.id}': no source: write source = \"002\" (the seed it comes from)"
+                f" or source = \"{NO_SOURCE}\""
+            )
+        if step.unverified and UNVERIFIED_NOTE not in step.helper_note:
+            raise ContentError(
+                f"{where} step '{step.id}': source '{NO_SOURCE}': its helper_note says \"{UNVERIFIED_NOTE}\""
+            )
+        if step.kind == "field" and (not step.label.strip() or step.label in step.sentences):
+            raise ContentError(f"{where} step '{step.id}': a field step has its own 'label', naming what to type")
+
+
 def load_file(path: Path) -> Journey:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -452,6 +595,7 @@ def load_journeys(
     journeys: dict[str, Journey] = {}
     for path in sorted(directory.glob("*.toml")):
         journey = load_file(path)
+        check_complete(journey)
         if journey.id in journeys:
             raise ContentError(f"{path.name}: duplicate journey id '{journey.id}'")
         journeys[journey.id] = journey

@@ -1,9 +1,20 @@
 """The engine alone: paths, answers, back, progress, and state from a cookie."""
 
+import copy
+import tomllib
+from pathlib import Path
+
 import pytest
 
 from falc_wizard import engine
-from falc_wizard.journeys import DONE
+from falc_wizard.journeys import DONE, parse_journey
+
+DEMO = Path(__file__).parent.parent / "fixtures" / "steps" / "demo.toml"
+
+
+@pytest.fixture(scope="module")
+def demo_data():
+    return tomllib.loads(DEMO.read_text(encoding="utf-8"))
 
 
 def walk_to(demo, answers):
@@ -65,18 +76,58 @@ def test_changing_a_choice_drops_only_the_steps_off_the_new_path(demo):
     assert engine.frontier(demo, rejoined) == "envoi"
 
 
-def test_progress_counts_the_branch_taken(demo):
+def with_parts(demo_data):
+    """The demo journey cut in 3 parts: the start, the card (both branches), the end."""
+    data = copy.deepcopy(demo_data)
+    data["parts"] = [
+        {"id": "debut", "title": "Je commence"},
+        {"id": "carte", "title": "Ma carte"},
+        {"id": "fin", "title": "Je finis"},
+    ]
+    for step in data["steps"]:
+        step["part"] = {"debut": "debut", "carte": "carte", "envoi": "fin"}.get(step["id"], step.get("part", ""))
+        if not step["part"]:
+            del step["part"]
+    return parse_journey(data, "demo.toml")
+
+
+def test_progress_counts_parts_and_names_the_part(demo_data):
+    journey = with_parts(demo_data)
+    state = walk_to(journey, [("debut", DONE)])
+    assert engine.progress(journey, state, "debut") == engine.Progress(1, 3, "Je commence")
+    assert engine.progress(journey, state, "carte") == engine.Progress(2, 3, "Ma carte")
+    avec = engine.advance(journey, state, "carte", "avec-photo")
+    assert engine.progress(journey, avec, "serie-avec-photo") == engine.Progress(2, 3, "Ma carte")
+    assert engine.progress(journey, avec, "verifier") == engine.Progress(2, 3, "Ma carte")
+    assert engine.progress(journey, avec, "fin") == engine.Progress(3, 3, "Je finis")
+    assert list(engine.Progress(2, 3).done) == [1] and list(engine.Progress(2, 3).ahead) == [3]
+
+
+@pytest.mark.parametrize("parts", [False, True], ids=["screens", "parts"])
+def test_the_total_never_changes_down_any_walk(demo_data, parts):
+    journey = with_parts(demo_data) if parts else parse_journey(copy.deepcopy(demo_data), "demo.toml")
+    totals = set()
+    for steps in engine.all_paths(journey):
+        state, positions = engine.start(journey), []
+        for step_id in steps:
+            shown = engine.progress(journey, state, step_id)
+            totals.add(shown.total)
+            positions.append(shown.position)
+            if not journey.steps[step_id].is_end:
+                following = steps[steps.index(step_id) + 1]
+                answer = next(a for a in journey.steps[step_id].answers()
+                              if journey.steps[step_id].next_for(a) == following)
+                state = engine.advance(journey, state, step_id, answer)
+        assert positions == sorted(positions) and positions[0] == 1
+        assert positions[-1] == shown.total  # the end is the last place
+    assert totals == ({3} if parts else {6})  # demo: 3 parts, or its longest walk of 6 screens
+
+
+def test_without_parts_the_screens_count_against_the_longest_walk(demo):
     state = walk_to(demo, [("debut", DONE)])
-    assert engine.progress(demo, state, "carte").position == 2
-    assert engine.progress(demo, state, "carte").total == 5  # first choice assumed: without photo
-    avec = engine.advance(demo, state, "carte", "avec-photo")
-    progress = engine.progress(demo, avec, "serie-avec-photo")
-    assert (progress.position, progress.total) == (3, 6)
-    assert progress.done == ("debut", "carte")
-    assert progress.ahead == ("verifier", "envoi", "fin")
-    sans = engine.advance(demo, avec, "carte", "sans-photo")
-    assert (engine.progress(demo, sans, "serie-sans-photo").position,
-            engine.progress(demo, sans, "serie-sans-photo").total) == (3, 5)
+    assert engine.progress(demo, state, "carte") == engine.Progress(2, 6)
+    sans = engine.advance(demo, state, "carte", "sans-photo")
+    assert engine.progress(demo, sans, "serie-sans-photo") == engine.Progress(3, 6)
 
 
 def test_restart_forgets_answers_and_keeps_the_mode(demo):

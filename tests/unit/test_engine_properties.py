@@ -23,7 +23,11 @@ def check_invariants(journey, state):
         assert state.answers[step_id] in journey.steps[step_id].answers()
     progress = engine.progress(journey, state, path[-1])
     assert 1 <= progress.position <= progress.total
-    assert progress.total == len(engine.likely_path(journey, state))
+    # "Étape n sur N": N is the journey's, whatever was answered, and n never goes back.
+    assert progress.total == engine.progress(journey, engine.start(journey), journey.first).total
+    assert [engine.progress(journey, state, s).position for s in path] == sorted(
+        engine.progress(journey, state, s).position for s in path
+    )
     # The state survives the cookie.
     assert engine.State.from_dict(state.to_dict(), journey) == state
 

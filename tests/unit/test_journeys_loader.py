@@ -5,7 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from falc_wizard.journeys import ContentError, check_references, load_journeys, parse_journey
+from falc_wizard.journeys import (
+    UNVERIFIED_NOTE, ContentError, check_complete, check_references, load_journeys, parse_journey,
+)
 
 DEMO = Path(__file__).parent.parent / "fixtures" / "steps" / "demo.toml"
 
@@ -88,3 +90,123 @@ def test_missing_pictogram_and_unknown_field():
 def test_the_shipped_journeys_all_load():
     journeys = load_journeys()
     assert journeys, "no journey file found"
+
+
+# ------------------------------------------------------------------ parts
+
+def with_parts(data):
+    """The demo cut in 3 parts: 'debut'; 'carte' (both branches); 'fin' (from 'envoi')."""
+    data["parts"] = [
+        {"id": "debut", "title": "Je commence"},
+        {"id": "carte", "title": "Ma carte"},
+        {"id": "fin", "title": "Je finis"},
+    ]
+    by_id = {step["id"]: step for step in data["steps"]}
+    by_id["debut"]["part"] = "debut"
+    by_id["carte"]["part"] = "carte"
+    by_id["envoi"]["part"] = "fin"
+    return data
+
+
+def test_parts_are_inherited_in_file_order():
+    journey = parse_journey(with_parts(demo_data()), "demo.toml")
+    assert [p.title for p in journey.parts] == ["Je commence", "Ma carte", "Je finis"]
+    assert {s.id: s.part for s in journey.steps.values()} == {
+        "debut": "debut", "carte": "carte", "serie-sans-photo": "carte", "serie-avec-photo": "carte",
+        "verifier": "carte", "envoi": "fin", "fin": "fin",
+    }
+    assert journey.part_of("verifier")[0] == 1
+
+
+def test_a_journey_without_parts_still_loads():
+    journey = parse_journey(demo_data(), "demo.toml")
+    assert journey.parts == () and journey.part_of("carte") is None
+    assert journey.longest_walk == 6
+
+
+def _step(data, step_id):
+    return next(s for s in data["steps"] if s["id"] == step_id)
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda d: _step(d, "debut").pop("part"),
+     "demo.toml step 'debut': the first step of the file names its part"),
+    (lambda d: _step(d, "carte").update(part="nulle-part"),
+     "demo.toml step 'carte': part 'nulle-part' is not declared in [[parts]]"),
+    (lambda d: d["parts"].append({"id": "apres", "title": "Après"}),
+     "demo.toml part 'apres': no step names this part"),
+    (lambda d: d["parts"].append({"id": "debut", "title": "Encore"}),
+     "demo.toml part 'debut': duplicate id"),
+    (lambda d: d["parts"][0].pop("title"),
+     "demo.toml part 'debut': 'title' is missing"),
+    (lambda d: d["parts"][0].update(id="Début"),
+     "demo.toml part 'Début': the id must be lowercase letters, digits and '-'"),
+    # A step back into an earlier part: 'verifier' (after the card) put in the first part.
+    (lambda d: _step(d, "verifier").update(part="debut"),
+     "demo.toml step 'serie-avec-photo': goes from part 'carte' to part 'debut' "
+     "(every path visits every part, in order: debut, carte, fin)"),
+    # The parts in another order than the paths visit them.
+    (lambda d: d["parts"].reverse(),
+     "demo.toml step 'debut': the first step is in part 'fin', not 'debut'"),
+    # A branch that skips a part: the part 'carte' starts only on the branch with a photo.
+    (lambda d: (_step(d, "carte").pop("part"), _step(d, "serie-avec-photo").update(part="carte")),
+     "demo.toml step 'serie-sans-photo': goes from part 'debut' to part 'fin'"),
+])
+def test_parts_that_a_walk_would_not_visit_in_order_are_refused(change, message):
+    data = with_parts(demo_data())
+    change(data)
+    assert refused(data).startswith(message)
+
+
+# ------------------------------------------------------------------ a journey served is complete
+
+
+def incomplete(data) -> str:
+    """The one-line refusal of check_complete, which load_journeys runs on every journey served."""
+    with pytest.raises(ContentError) as caught:
+        check_complete(parse_journey(data, "demo.toml"))
+    message = str(caught.value)
+    assert "\n" not in message
+    return message
+
+
+def test_the_demo_is_complete():
+    check_complete(parse_journey(demo_data(), "demo.toml"))
+
+
+def test_a_step_without_a_source_is_refused():
+    data = demo_data()
+    _step(data, "carte").pop("source")
+    assert incomplete(data) == (
+        "demo.toml step 'carte': no source: write source = \"002\" (the seed it comes from) or source = \"aucun\""
+    )
+
+
+def test_an_unverified_step_tells_the_helper():
+    data = demo_data()
+    _step(data, "verifier").update(source="aucun", helper_note="Regardez le site.")
+    assert incomplete(data) == (
+        f"demo.toml step 'verifier': source 'aucun': its helper_note says \"{UNVERIFIED_NOTE}\""
+    )
+    _step(data, "verifier").update(helper_note=UNVERIFIED_NOTE)
+    check_complete(parse_journey(data, "demo.toml"))
+
+
+@pytest.mark.parametrize("label", [None, "  ", "J'écris le numéro de série."])
+def test_a_field_step_without_its_own_label_is_refused(label):
+    data = demo_data()
+    if label is None:
+        _step(data, "serie-sans-photo").pop("label")
+    else:
+        _step(data, "serie-sans-photo")["label"] = label
+    assert incomplete(data) == (
+        "demo.toml step 'serie-sans-photo': a field step has its own 'label', naming what to type"
+    )
+
+
+def test_load_journeys_refuses_an_incomplete_file(tmp_path):
+    text = DEMO.read_text(encoding="utf-8").replace('source = "002"\nid = "envoi"', 'id = "envoi"', 1)
+    assert text != DEMO.read_text(encoding="utf-8")
+    (tmp_path / "demo.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError, match=r"^demo\.toml step 'envoi': no source"):
+        load_journeys(tmp_path)

@@ -5,8 +5,14 @@ import pytest
 from falc_wizard.cli import main
 from falc_wizard.i18n import available_languages
 from falc_wizard.journeys import load_journeys, parse_journey
-from falc_wizard.lint import RULES, Translator, check_journey, lint, reading_ease
+from pathlib import Path
+
+from falc_wizard.lint import RULE_NUMBERS, RULES, Translator, check_journey, check_project, lint, reading_ease
+from falc_wizard.lint import vocabulary
+from falc_wizard.lint.voice import english_passive, french_passive, negative
 from falc_wizard.pictograms import titles
+
+LINT_FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "lint"
 
 
 def test_every_shipped_journey_passes_in_every_language():
@@ -87,8 +93,8 @@ def test_an_explained_initialism_is_allowed():
 
 def test_a_declared_exception_allows_its_rule_only():
     sentences = ["J'écris mon nom.", "Je clique sur le bouton Valider."]
-    assert _rules(_journey(sentences=sentences, exceptions=["main-action"])) == set()
-    assert "main-action" in _rules(_journey(sentences=sentences, exceptions=["capitals"]))
+    assert _rules(_journey(sentences=sentences, label="Valider", exceptions=["main-action"])) == set()
+    assert "main-action" in _rules(_journey(sentences=sentences, label="Valider", exceptions=["capitals"]))
 
 
 def test_an_unknown_exception_name_is_a_finding():
@@ -105,7 +111,7 @@ def test_findings_name_the_journey_the_step_the_rule_and_the_sentence():
 def test_english_is_checked_with_english_rules():
     # "Je lis cette phrase." has no English translation: the checker says so.
     assert "translation" in _rules(_journey(), "en")
-    journey = _journey(sentences=["Je clique sur le bouton Continuer."])
+    journey = _journey(sentences=["Je clique sur le bouton Continuer."], label="Continuer")
     findings = check_journey(journey, "en", Translator("en"), titles())
     # The screen's sentence is translated ("I click on the button Continuer.") and passes.
     assert [f for f in findings if f.step == "ecran"] == []
@@ -138,4 +144,313 @@ def test_every_rule_is_documented():
     assert set(RULES) >= {
         "sentence-length", "one-idea", "sentences-per-screen", "abbreviation", "numbers-in-digits", "capitals",
         "glossary", "main-action", "pictogram", "choices-per-screen", "readability",
+        "passive", "negative", "rare-word", "punctuation", "explained-twice", "label", "field-label",
     }
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "GUIDE-CONTENU.md").read_text(encoding="utf-8")
+    for rule in RULES:
+        assert f"`{rule}`" in guide, f"rule {rule} is not in docs/GUIDE-CONTENU.md"
+        assert rule in RULE_NUMBERS
+
+
+# --------------------------------------------------------------------------- rule 9: passive voice
+
+
+@pytest.mark.parametrize("sentence, group", [
+    ("Mon code est envoyé.", "est envoyé"),
+    ("Mes documents sont supprimées.", "sont supprimées"),
+    ("Mon compte a été créé.", "a été créé"),
+    ("Mon espace santé a bien été activé.", "a bien été activé"),
+    ("Mon espace santé ne sera pas créé.", "sera pas créé"),
+    ("Le code est écrit sur le courrier.", "est écrit"),
+    ("Mes coordonnées sont cachées par des étoiles.", "sont cachées"),
+    ("Le code peut être reçu par e-mail.", "être reçu"),
+    ("Je suis prévenu par un message.", "suis prévenu"),
+])
+def test_passive_voice_is_found(sentence, group):
+    assert french_passive(sentence) == group
+
+
+@pytest.mark.parametrize("sentence", [
+    "La caisse envoie mon code.",
+    "Je suis allé sur le site.",            # movement verb: compound past with être, active
+    "Il est arrivé hier.",
+    "Elle est née en 1990.",
+    "Je me suis connecté.",                 # reflexive
+    "Il s'est trompé de code.",
+    "Nous nous sommes inscrits.",
+    "C'est fait.",                          # "c'est" + adjective
+    "Mon espace santé est un carnet de santé.",
+    "Le code est dans le courrier.",
+    "Je suis les flèches.",                 # "suivre", not "être"
+    "La messagerie est protégée.",          # a state the person sees
+    "J'ai créé mon compte.",
+])
+def test_active_sentences_are_not_passive(sentence):
+    assert french_passive(sentence) is None
+
+
+def test_english_passive_both_ways():
+    assert english_passive("My code is sent.") == "is sent"
+    assert english_passive("My documents are deleted.") == "are deleted"
+    assert english_passive("Mon espace santé will not be created.") == "be created"
+    assert english_passive("The health insurance sends my code.") is None
+    assert english_passive("I am logged in.") is None
+    assert english_passive("It is a health book.") is None
+
+
+# --------------------------------------------------------------------------- rule 9: negative sentences
+
+
+@pytest.mark.parametrize("sentence, lang", [
+    ("Je ne clique pas ici.", "fr"), ("Je n'ai pas de code.", "fr"), ("Personne ne voit mes documents.", "fr"),
+    ("Je clique jamais ici.", "fr"), ("Aucun code n'arrive.", "fr"), ("C'est pas grave.", "fr"),
+    ("I do not click here.", "en"), ("I don't have a code.", "en"), ("I never click here.", "en"),
+    ("I have no code.", "en"), ("I cannot find it.", "en"),
+])
+def test_negative_sentences_are_found(sentence, lang):
+    assert negative(sentence, lang)
+
+
+@pytest.mark.parametrize("sentence, lang", [
+    ("Je reste sur cette page.", "fr"), ("Je suis le guide pas à pas.", "fr"), ("La personne qui m'accompagne m'aide.", "fr"),
+    ("Je clique sur le bouton Continuer.", "fr"), ("I stay on this page.", "en"), ("I know my identifier.", "en"),
+])
+def test_positive_sentences_are_not_negative(sentence, lang):
+    assert negative(sentence, lang) is None
+
+
+def test_a_negative_sentence_needs_a_declared_exception():
+    assert "negative" in _rules(_journey(sentences=["Je n'ai pas de code."]))
+    assert "negative" not in _rules(_journey(sentences=["Je n'ai pas de code."], exceptions=["negative"]))
+
+
+def test_a_real_label_may_be_negative():
+    # The site's own link "Je n'ai pas reçu de code" is copied, not written by us.
+    step = {"kind": "action", "label": "Je n'ai pas reçu de code", "label_look": "lien",
+            "sentences": ["Je clique sur le lien Je n'ai pas reçu de code."]}
+    assert _rules(_journey(**step)) == set()
+
+
+# --------------------------------------------------------------------------- rule 10: rare words
+
+
+#: The 2 lists that set vocabulary.RARE_BELOW (measured with wordfreq 3.1; see its docstring).
+JARGON = (
+    "authentification hébergement confidentialité justificatif clôturer habilitation dématérialisé "
+    "interopérabilité modalités afférent ultérieurement préalablement conformément nonobstant subséquent "
+    "attestation opposabilité récépissé idoine sus-mentionné dûment requérant émargement tiret ayant-droit "
+    "mandataire paramétrer sécurisé réinitialiser identifiants consentir occultée horodatage"
+).split()
+EVERYDAY = (
+    "cocher recopier allergie dentiste majuscule tablette carnet crayon imprimer vaccin ordonnance radio "
+    "médecin téléphone réglage minuscule poubelle clavier écran bouton lettre chiffre courrier enveloppe "
+    "facture infirmière pharmacie hôpital valise étoile flèche"
+).split()
+
+
+def test_the_rare_word_threshold_is_the_measured_one():
+    rare = lambda words: [w for w in words if vocabulary.frequency(w, "fr") < vocabulary.RARE_BELOW]
+    assert len(JARGON) == 33 and len(EVERYDAY) == 31
+    assert len(rare(JARGON)) == 20
+    assert rare(EVERYDAY) == ["recopier"]
+
+
+def test_word_frequencies_ship_with_the_package(monkeypatch):
+    import socket
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("wordfreq tried to reach the network")
+
+    monkeypatch.setattr(socket, "socket", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    vocabulary.frequency.cache_clear()
+    assert vocabulary.frequency("cocher", "fr") > 3
+    assert vocabulary.frequency("récépissé", "fr") < 3
+
+
+def test_a_word_is_scored_at_its_dictionary_form():
+    from wordfreq import zipf_frequency
+
+    assert zipf_frequency("cochée", "fr") < vocabulary.RARE_BELOW  # the written form is rare...
+    assert vocabulary.frequency("cochée", "fr") >= vocabulary.RARE_BELOW  # ...the verb "cocher" is not
+
+
+def test_a_rare_word_is_reported_unless_explained():
+    assert "rare-word" in _rules(_journey(sentences=["Je garde le récépissé."]))
+    assert "rare-word" not in _rules(_journey(sentences=["Je garde le récépissé.", "Un récépissé est un papier qui prouve ma demande."]))
+    assert "rare-word" not in _rules(_journey(sentences=["Je garde le récépissé.", "Récépissé veut dire preuve."]))
+    # explained anywhere in the journey: here in help
+    assert "rare-word" not in _rules(_journey(sentences=["Je garde le récépissé."], help=["Le récépissé est une preuve."]))
+
+
+def test_the_glossary_file_explains_words_for_every_journey():
+    assert "rare-word" not in _rules(_journey(sentences=["Je veux clôturer mon profil."]))
+    glossary = {"fr": vocabulary.Glossary()}
+    findings = check_journey(_journey(sentences=["Je veux clôturer mon profil."]), "fr", FRENCH, titles(), glossary)
+    assert "rare-word" in {f.rule for f in findings}
+
+
+def test_labels_and_proper_names_are_not_rare_words():
+    step = {"kind": "action", "label": "Générer un récépissé", "label_look": "lien",
+            "sentences": ["Je clique sur le lien Générer un récépissé."]}
+    assert "rare-word" not in _rules(_journey(**step))
+    assert "rare-word" not in _rules(_journey(sentences=["Je vais sur ameli avec FranceConnect."]))
+    assert "rare-word" not in _rules(_journey(sentences=["Anne Dupont choisit anne.dupont."]))
+
+
+# --------------------------------------------------------------------------- rule 10: punctuation
+
+
+@pytest.mark.parametrize("sentence", [
+    "Je lis la page (en haut).", "Je lis la page [en haut].", "Je lis ; je clique.", "J'attends…", "J'attends...",
+])
+def test_brackets_semicolons_and_ellipses_are_reported(sentence):
+    assert "punctuation" in _rules(_journey(sentences=[sentence]))
+
+
+def test_plain_punctuation_passes():
+    assert "punctuation" not in _rules(_journey(sentences=["Je lis le haut de la page.", "Où est le bouton ?"]))
+    # A real label keeps its own brackets.
+    step = {"kind": "action", "label": "Télécharger (format .pdf)", "label_look": "lien",
+            "sentences": ["Je clique sur le lien Télécharger (format .pdf)."]}
+    assert "punctuation" not in _rules(_journey(**step))
+
+
+# --------------------------------------------------------------------------- rule 20: real labels
+
+
+@pytest.mark.parametrize("step", [
+    {"kind": "action", "sentences": ["Je clique sur le bouton pour continuer."]},
+    {"kind": "action", "sentences": ["Je clique sur le bouton."]},
+    {"kind": "action", "sentences": ["Je coche la case."]},
+    {"kind": "action", "label": "Continuer", "sentences": ["Je clique sur le bouton pour continuer."]},
+    {"kind": "action", "label": "Valider", "sentences": ["Je regarde le bouton en bas."]},
+    {"kind": "action", "label": "Carte Vitale avec photo", "label_look": "bouton",
+     "sentences": ["Je clique sur la case Carte Vitale avec photo."]},
+])
+def test_an_action_naming_no_real_label_is_reported(step):
+    assert "label" in _rules(_journey(**step))
+
+
+@pytest.mark.parametrize("step", [
+    {"kind": "action", "label": "Continuer", "sentences": ["Je clique sur le bouton Continuer."]},
+    {"kind": "action", "label": "Connexion", "label_look": "lien", "sentences": ["Je clique sur Connexion."]},
+    {"kind": "action", "label": "Carte Vitale avec photo", "label_look": "case",
+     "sentences": ["Je clique sur la case Carte Vitale avec photo."]},
+    {"kind": "info", "sentences": ["Je lis la page."], "help": ["Le bouton est en bas de la page."]},
+])
+def test_an_action_naming_its_real_label_passes(step):
+    assert "label" not in _rules(_journey(**step))
+
+
+def test_english_actions_name_the_french_label():
+    english = Translator("en")
+    english.catalog._catalog["Je clique sur le bouton pour continuer."] = "I click on the button to continue."
+    english.catalog._catalog["Je clique sur le bouton Continuer."] = "I click on the button Continuer."
+    bad = _journey(kind="action", label="Continuer", sentences=["Je clique sur le bouton pour continuer."])
+    good = _journey(kind="action", label="Continuer", sentences=["Je clique sur le bouton Continuer."])
+    assert "label" in {f.rule for f in check_journey(bad, "en", english, titles())}
+    assert "label" not in {f.rule for f in check_journey(good, "en", english, titles())}
+
+
+# --------------------------------------------------------------------------- rule 22: field labels
+
+
+@pytest.mark.parametrize("label", ["", "Je suis sur la page J'ai oublié mon mot de passe."])
+def test_a_field_step_without_its_own_label_is_reported(label):
+    step = {"kind": "field", "field": "identifiant", "label": label, "sentences": ["J'écris mon identifiant."]}
+    assert "field-label" in _rules(_journey(**step))
+
+
+def test_a_field_step_with_its_label_passes():
+    step = {"kind": "field", "field": "identifiant", "label": "Identifiant", "sentences": ["J'écris mon identifiant."]}
+    assert "field-label" not in _rules(_journey(**step))
+
+
+# --------------------------------------------------------------------------- rule 7: one name, one explanation
+
+
+@pytest.mark.parametrize("sentence", [
+    "Je demande de l'aide à mon accompagnant.", "Mon tuteur peut m'aider.", "Je reçois un texto.",
+    "Je garde mes informations.", "Je garde mes données.",
+])
+def test_a_second_name_for_one_thing_is_reported(sentence):
+    assert "glossary" in _rules(_journey(sentences=[sentence]))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Je demande de l'aide à la personne qui m'accompagne.", "Je reçois un SMS.", "Je garde mes documents.",
+    "Un SMS est un message écrit sur mon téléphone portable.",  # names the word to use: an explanation
+    "Le site affiche un message.", "J'écris les informations demandées.", "J'ouvre la messagerie.",
+])
+def test_the_one_name_passes(sentence):
+    assert "glossary" not in _rules(_journey(sentences=[sentence]))
+
+
+def _other(sentences, journey_id="autre"):
+    return parse_journey({
+        "id": journey_id, "title": "J'essaie", "summary": "Je lis un exemple.", "pictogram": "clic",
+        "steps": [{"id": "ecran", "kind": "info", "pictogram": "clic", "sentences": sentences},
+                  {"id": "fin", "kind": "end", "pictogram": "succes", "sentences": ["Bravo."]}],
+    }, f"{journey_id}.toml")
+
+
+def test_a_word_explained_two_ways_is_reported_at_both_places():
+    one, two = _other(["Saisir veut dire écrire."], "un"), _other(["Saisir veut dire taper."], "deux")
+    findings = check_project([one, two], "fr", FRENCH, glossary={})
+    assert {(f.journey, f.step, f.rule) for f in findings} == {("un", "ecran", "explained-twice"), ("deux", "ecran", "explained-twice")}
+    assert "'taper' in deux / ecran" in findings[0].detail
+
+
+def test_a_word_explained_the_same_way_passes():
+    one, two = _other(["Saisir veut dire écrire."], "un"), _other(["Saisir veut dire : écrire."], "deux")
+    assert check_project([one, two], "fr", FRENCH, glossary={}) == []
+
+
+def test_the_glossary_explanation_is_the_reference():
+    glossary = {"fr": vocabulary.Glossary(explanations={"saisir": "écrire"})}
+    [finding] = check_project([_other(["Saisir veut dire taper."])], "fr", FRENCH, glossary=glossary)
+    assert "falc_wizard/glossary.toml" in finding.detail
+    assert check_project([_other(["Saisir veut dire écrire."])], "fr", FRENCH, glossary=glossary) == []
+
+
+def test_the_project_glossary_file_loads():
+    glossary = vocabulary.project_glossary()
+    for lang in ("fr", "en"):
+        assert glossary[lang].terms and glossary[lang].names
+        for term in glossary[lang].terms:
+            assert term.replaces and term.word not in term.replaces
+    assert glossary["fr"].explanations["clôturer"] == "fermer"
+
+
+# --------------------------------------------------------------------------- reports and the command
+
+
+def test_a_finding_names_the_rule_number_and_the_field():
+    [finding] = check_journey(_journey(sentences=["Je lis."], help=["Mon code est envoyé."]), "fr", FRENCH, titles())
+    text = str(finding)
+    for part in ("essai / ecran", "[fr]", "passive (FALC rule 9)", "in help", "'est envoyé'", "Mon code est envoyé."):
+        assert part in text
+
+
+def test_the_command_checks_one_draft_file(capsys):
+    assert main(["lint", "--lang", "fr", str(LINT_FIXTURES / "brouillon-fautes.toml")]) == 1
+    out = capsys.readouterr().out
+    for step, rule in [
+        ("passif", "passive"), ("negatif", "negative"), ("mot-rare", "rare-word"), ("ponctuation", "punctuation"),
+        ("sans-libelle", "label"), ("deux-explications", "explained-twice"), ("deux-noms", "glossary"),
+        ("champ-sans-libelle", "field-label"),
+    ]:
+        assert f"brouillon-fautes / {step} [fr] {rule} " in out, (step, rule)
+    # The draft is compared with the shipped journeys and the glossary, but only the draft is reported.
+    assert all(line.startswith("brouillon-fautes / ") for line in out.splitlines())
+
+
+def test_the_command_passes_the_corrected_draft(capsys):
+    assert main(["lint", "--lang", "fr", str(LINT_FIXTURES / "brouillon-juste.toml")]) == 0
+    assert "0 finding(s)" in capsys.readouterr().err
+
+
+def test_the_command_says_when_a_draft_file_is_missing(tmp_path, capsys):
+    assert main(["lint", str(tmp_path / "absent.toml")]) == 1
+    assert "cannot read the file" in capsys.readouterr().err

@@ -1,5 +1,11 @@
 """The FALC checker: the rules marked [check] in FALC.md, on every journey, in every language.
 
+The package: this module runs the rules and reports; ``text`` reads words and
+sentences; ``voice`` finds passive and negative sentences (rule 9);
+``vocabulary`` reads the project glossary (``falc_wizard/glossary.toml``) for
+one name per thing, one explanation per word (rule 7) and rare words (rule 10);
+``labels`` checks that actions and fields name the real site's label (rules 20, 22).
+
 ``falc-wizard lint`` runs it; the test suite runs it too (tests/unit/test_lint.py),
 so content that breaks a rule cannot ship. Each finding names the journey, the
 step, the rule, the language and the sentence, so a content writer knows what
@@ -49,8 +55,12 @@ import pyphen
 import textstat
 from babel.support import NullTranslations, Translations
 
-from .journeys import Journey, Step
-from .resources import resource_dir
+from ..journeys import Journey, Step
+from ..resources import resource_dir
+from . import vocabulary
+from .labels import field_label_findings, label_findings
+from .text import plain, split_sentences, without_labels, words
+from .voice import negative, passive
 
 #: Every rule name, as used in findings and in a step's ``exceptions`` list.
 RULES = {
@@ -66,6 +76,22 @@ RULES = {
     "choices-per-screen": "at most 5 choices on a screen (FALC rule 13)",
     "readability": "a Flesch reading ease of at least 50 per screen",
     "translation": "every sentence is translated",
+    "passive": "active voice: 'La caisse envoie mon code.', not 'Mon code est envoyé.' (FALC rule 9)",
+    "negative": "say what to do, not what not to do; a negative sentence needs an exception (FALC rule 9)",
+    "rare-word": "no rare word unless the journey or the glossary explains it (FALC rule 10)",
+    "punctuation": "no brackets, no semicolon, no '…' or '...' (FALC rule 10)",
+    "explained-twice": "a word has one explanation in the whole project (FALC rule 7)",
+    "label": "an action names the real site's label, as the step draws it (FALC rule 20)",
+    "field-label": "a field step names its field with the real site's label (FALC rule 22)",
+}
+
+#: The FALC.md rule number of each rule name, printed with every finding.
+RULE_NUMBERS = {
+    "sentence-length": "1", "one-idea": "2", "sentences-per-screen": "3", "abbreviation": "4",
+    "numbers-in-digits": "5", "capitals": "6", "glossary": "7", "explained-twice": "7",
+    "passive": "9", "negative": "9", "rare-word": "10", "punctuation": "10", "main-action": "11",
+    "pictogram": "12", "choices-per-screen": "13", "label": "20", "field-label": "22",
+    "readability": "-", "translation": "-", "exceptions": "-",
 }
 
 MAX_WORDS = 12
@@ -82,27 +108,16 @@ class Finding:
     lang: str
     text: str
     detail: str = ""
+    #: Where the text is: sentences, choice, help, help_title, title, summary, needs, label, exceptions.
+    field: str = ""
 
     def __str__(self) -> str:
         where = f"{self.journey} / {self.step or '(start screen)'}"
-        detail = f" ({self.detail})" if self.detail else ""
-        return f"{where} [{self.lang}] {self.rule}{detail}: {self.text}"
-
-
-# --------------------------------------------------------------------------- words and sentences
-
-_WORD = re.compile(r"[\w@][\w@'’.:\-]*", re.UNICODE)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
-
-
-def words(text: str) -> list[str]:
-    """The words of a sentence: "J'écris", "monespacesante.fr" and "8:30" are 1 word each."""
-    return [w.rstrip(".:") for w in _WORD.findall(text) if any(c.isalnum() for c in w)]
-
-
-def split_sentences(text: str) -> list[str]:
-    """One content string may hold 2 sentences ("Le jour n'est pas bon. J'écris ...")."""
-    return [s for s in _SENTENCE_END.split(text.strip()) if s]
+        number = RULE_NUMBERS.get(self.rule, "-")
+        rule = f"{self.rule} (FALC rule {number})" if number != "-" else self.rule
+        place = f" in {self.field}" if self.field else ""
+        detail = f": {self.detail}" if self.detail else ""
+        return f"{where} [{self.lang}] {rule}{place}{detail} | {self.text}"
 
 
 # --------------------------------------------------------------------------- per-language word lists
@@ -122,28 +137,6 @@ _ABBREVIATIONS = re.compile(
     r"\bnb\b|\bNB\b|[&§]|\b\w+/\w+\b(?<!\.fr)",
     re.UNICODE,
 )
-
-#: The glossary: a word that must not be used, and the word to use (FALC rule 7).
-GLOSSARY = {
-    "fr": {
-        r"\bcode temporaire\b": "code provisoire",
-        r"\bcode unique\b": "code à usage unique",
-        r"\bcode de (?:vérification|validation|sécurité)\b": "code à usage unique",
-        r"\bnom d'utilisateur\b": "identifiant",
-        r"\blogin\b": "identifiant",
-        r"\bmot-de-passe\b|\bmdp\b": "mot de passe",
-        r"\bcarte vitale\b": "carte Vitale",
-        r"\bcourriel\b|(?<![\w-])e?mails?\b|\bmél\b": "e-mail",
-    },
-    "en": {
-        r"\btemporary code\b|\bactivation code\b": "provisional code",
-        r"\b(?:single-use|verification|security|one time) code\b": "one-time code",
-        r"\busername\b|\buser name\b|\blogin name\b": "identifier",
-        r"\bpass ?code\b|\bpass-word\b": "password",
-        r"\bVitale card\b|\bcarte vitale\b|\bhealth card\b": "carte Vitale",
-        r"(?<![\w-])e?mails?\b": "e-mail",
-    },
-}
 
 #: How a sentence explains a word: "Un SMS est ...", "Clôturer veut dire fermer.", "An SMS is ...".
 _EXPLAINS = {
@@ -195,23 +188,27 @@ def reading_ease(text: str, lang: str) -> float:
 
 @dataclass(frozen=True)
 class Text:
-    """One string the person reads, with where it is shown."""
+    """One string the person reads, with where it is shown (the TOML key: sentences, choice, help...)."""
 
     step: Step | None
-    kind: str  # sentence, choice, help, title
+    kind: str
     french: str
     shown: str
 
 
 def _person_texts(journey: Journey, tr: Callable[[str], str]) -> Iterator[Text]:
-    for text in (journey.title, journey.summary, *(n.text for n in journey.needs)):
-        yield Text(None, "title", text, tr(text))
+    yield Text(None, "title", journey.title, tr(journey.title))
+    yield Text(None, "summary", journey.summary, tr(journey.summary))
+    for need in journey.needs:
+        yield Text(None, "needs", need.text, tr(need.text))
     for step in journey.steps.values():
         for text in step.sentences:
-            yield Text(step, "sentence", text, tr(text))
+            yield Text(step, "sentences", text, tr(text))
         for choice in step.choices:
-            yield Text(step, "choice", choice.text, tr(choice.text))
-        for text in (step.help_title, *step.help):
+            yield Text(step, f"choice '{choice.id}'", choice.text, tr(choice.text))
+        if step.help_title:
+            yield Text(step, "help_title", step.help_title, tr(step.help_title))
+        for text in step.help:
             if text:
                 yield Text(step, "help", text, tr(text))
 
@@ -243,10 +240,59 @@ def _text_findings(text: Text, lang: str, explained: set[str]) -> Iterator[tuple
     capitals = re.findall(r"\b[A-ZÀ-Ý]{2,}\b", shown)
     if re.search(r"\b[A-ZÀ-Ý]{6,}\b", shown) or re.search(r"\b[A-ZÀ-Ý]{2,}\s+[A-ZÀ-Ý]{2,}\b", shown):
         yield "capitals", " ".join(capitals)
-    for pattern, preferred in GLOSSARY[lang].items():
-        found = re.search(pattern, shown)
-        if found:
-            yield "glossary", f"'{found.group(0)}': the word is '{preferred}'"
+
+
+_PUNCTUATION = re.compile(r"[()\[\];…]|\.\.\.")
+
+
+@dataclass
+class Vocabulary:
+    """What one journey explains, in one language: the context of the word rules."""
+
+    lang: str
+    glossary: vocabulary.Glossary
+    labels: set[str]
+    explained_words: set[str]
+
+    @property
+    def skip(self) -> set[str]:
+        """Taken out before reading: the real site's labels and the proper names."""
+        return self.labels | set(self.glossary.names)
+
+
+def _vocabulary(journey: Journey, tr: Callable[[str], str], lang: str, glossary: vocabulary.Glossary) -> Vocabulary:
+    labels = {step.label for step in journey.steps.values() if step.label}
+    explained: set[str] = set()
+    for text in _person_texts(journey, tr):
+        for sentence in split_sentences(text.shown):
+            explained |= vocabulary.defined_words(sentence, lang)
+    # The glossary's explained words, and its chosen names ("identifiant", "code provisoire"):
+    # a word the project chose on purpose and uses everywhere is the project's vocabulary.
+    for word in [*glossary.explanations, *(term.word for term in glossary.terms)]:
+        explained |= set(vocabulary.tokens(word))
+    return Vocabulary(lang, glossary, labels, vocabulary.explained_forms(explained, lang))
+
+
+def _writing_findings(text: Text, words_: Vocabulary) -> Iterator[tuple[str, str]]:
+    """(rule, detail) for the rules on what the writer wrote: the labels are taken out first."""
+    lang = words_.lang
+    own = without_labels(text.shown, words_.labels)
+    for sentence in split_sentences(own):
+        group = passive(sentence, lang)
+        if group:
+            yield "passive", f"'{group}': say who does it"
+        word = negative(sentence, lang)
+        if word:
+            yield "negative", f"'{word}': say what to do, or add a commented exception"
+    marks = list(dict.fromkeys(_PUNCTUATION.findall(own)))
+    if marks:
+        yield "punctuation", ", ".join(f"'{mark}'" for mark in marks)
+    for word, score in vocabulary.rare_words(
+        text.shown, lang, words_.skip, words_.explained_words, source=text.french
+    ):
+        yield "rare-word", f"'{word}' (Zipf {score:.1f} < {vocabulary.RARE_BELOW}) is not explained in the journey or the glossary"
+    for used, preferred in vocabulary.other_names(own, words_.glossary.terms):
+        yield "glossary", f"'{used}': the word is '{preferred}' (falc_wizard/glossary.toml)"
 
 
 def _explained_initialisms(journey: Journey, tr: Callable[[str], str], lang: str) -> set[str]:
@@ -279,6 +325,18 @@ def _screen_findings(step: Step, tr: Callable[[str], str], lang: str, pictograms
         yield "readability", f"Flesch {score:.0f} < {MIN_READING_EASE[lang]:.0f}", screen
 
 
+
+def _step_findings(step: Step, tr: Callable[[str], str], lang: str) -> Iterator[tuple[str, str, str, str]]:
+    """(rule, detail, text, field) for the label rules of one screen."""
+    for sentence in step.sentences:
+        shown = tr(sentence)
+        for part in split_sentences(shown):
+            for detail in label_findings(step, part, lang):
+                yield "label", detail, shown, "sentences"
+    for detail in field_label_findings(step):
+        yield "field-label", detail, step.label or " ".join(tr(s) for s in step.sentences), "label"
+
+
 class Translator:
     """French is the source: it is shown as written. Another language reads its compiled catalog."""
 
@@ -299,38 +357,113 @@ class Translator:
         return self.catalog is None or bool(self.catalog._catalog.get(text))
 
 
-def check_journey(journey: Journey, lang: str, tr: Translator, pictograms: dict[str, str]) -> list[Finding]:
-    """Every finding of one journey in one language, minus the step's declared exceptions."""
+def _glossary(lang: str, glossary: dict[str, vocabulary.Glossary] | None) -> vocabulary.Glossary:
+    every = vocabulary.project_glossary() if glossary is None else glossary
+    return every.get(lang, vocabulary.Glossary())
+
+
+def check_journey(
+    journey: Journey,
+    lang: str,
+    tr: Translator,
+    pictograms: dict[str, str],
+    glossary: dict[str, vocabulary.Glossary] | None = None,
+) -> list[Finding]:
+    """Every finding of one journey in one language, minus the step's declared exceptions.
+
+    ``glossary`` defaults to the project's (falc_wizard/glossary.toml); a test may pass its own.
+    The rule that needs every journey at once (explained-twice) is in ``check_project``.
+    """
     findings: list[Finding] = []
     explained = _explained_initialisms(journey, tr, lang)
+    words_ = _vocabulary(journey, tr, lang, _glossary(lang, glossary))
 
-    def add(step: Step | None, rule: str, text: str, detail: str) -> None:
+    def add(step: Step | None, rule: str, text: str, detail: str, field: str) -> None:
         if step is not None and rule in step.exceptions:
             return
-        findings.append(Finding(journey.id, step.id if step else "", rule, lang, text, detail))
+        findings.append(Finding(journey.id, step.id if step else "", rule, lang, text, detail, field))
 
     for text in _person_texts(journey, tr):
         if not tr.knows(text.french):
-            add(text.step, "translation", text.french, "not translated")
+            add(text.step, "translation", text.french, "not translated", text.kind)
         for rule, detail in _text_findings(text, lang, explained):
-            add(text.step, rule, text.shown, detail)
+            add(text.step, rule, text.shown, detail, text.kind)
+        for rule, detail in _writing_findings(text, words_):
+            add(text.step, rule, text.shown, detail, text.kind)
     for step in journey.steps.values():
         for rule, detail, screen in _screen_findings(step, tr, lang, pictograms):
-            add(step, rule, screen, detail)
+            add(step, rule, screen, detail, "sentences")
+        for rule, detail, text, field in _step_findings(step, tr, lang):
+            add(step, rule, text, detail, field)
         for name in step.exceptions:
             if name not in RULES:
-                findings.append(Finding(journey.id, step.id, "exceptions", lang, name, "unknown rule name"))
+                findings.append(Finding(journey.id, step.id, "exceptions", lang, name, "unknown rule name", "exceptions"))
     return findings
 
 
-def lint(journeys: Iterable[Journey], languages: Iterable[str], translations_dir: Path | None = None) -> list[Finding]:
-    """Check every journey in every language."""
-    from .pictograms import titles
+def check_project(
+    journeys: Iterable[Journey],
+    lang: str,
+    tr: Translator,
+    glossary: dict[str, vocabulary.Glossary] | None = None,
+    context: Iterable[Journey] = (),
+) -> list[Finding]:
+    """A word explained two different ways ("X veut dire Y" with two Y) across the project.
+
+    The glossary's explanation and every "X veut dire Y." of ``journeys`` and of
+    ``context`` (the shipped journeys, when a draft is checked) are compared;
+    a finding is reported at each sentence of ``journeys`` that disagrees with
+    another explanation of the same word.
+    """
+    journeys = list(journeys)
+    checked = {j.id for j in journeys}
+    said: dict[str, dict[str, list[str]]] = {}  # word -> meaning -> where
+    places: list[tuple[Journey, Step | None, Text, str, str]] = []
+    for word, meaning in _glossary(lang, glossary).explanations.items():
+        said.setdefault(word, {}).setdefault(meaning, []).append("falc_wizard/glossary.toml")
+    for journey in [*journeys, *(j for j in context if j.id not in checked)]:
+        for text in _person_texts(journey, tr):
+            for sentence in split_sentences(text.shown):
+                found = vocabulary.explanation(sentence, lang)
+                if not found:
+                    continue
+                word, meaning = found
+                where = f"{journey.id} / {text.step.id if text.step else '(start screen)'}"
+                said.setdefault(word, {}).setdefault(meaning, []).append(where)
+                if journey.id in checked:
+                    places.append((journey, text.step, text, word, meaning))
+    findings = []
+    for journey, step, text, word, meaning in places:
+        others = {m: w for m, w in said[word].items() if m != meaning}
+        if not others or (step is not None and "explained-twice" in step.exceptions):
+            continue
+        elsewhere = "; ".join(f"'{m}' in {', '.join(dict.fromkeys(w))}" for m, w in sorted(others.items()))
+        findings.append(Finding(
+            journey.id, step.id if step else "", "explained-twice", lang, text.shown,
+            f"'{word}' means '{meaning}' here, and {elsewhere}", text.kind,
+        ))
+    return findings
+
+
+def lint(
+    journeys: Iterable[Journey],
+    languages: Iterable[str],
+    translations_dir: Path | None = None,
+    context: Iterable[Journey] = (),
+) -> list[Finding]:
+    """Check every journey in every language.
+
+    ``context``: other journeys that the project-wide rules compare with (when
+    one draft file is checked, the shipped journeys), not checked themselves.
+    """
+    from ..pictograms import titles
 
     pictograms = titles()
+    journeys, context = list(journeys), list(context)
     findings: list[Finding] = []
     for lang in languages:
         tr = Translator(lang, translations_dir)
         for journey in journeys:
             findings.extend(check_journey(journey, lang, tr, pictograms))
+        findings.extend(check_project(journeys, lang, tr, context=context))
     return findings

@@ -1,0 +1,70 @@
+"""The real site's labels (FALC rules 20 and 22).
+
+The person finds the real button or field by its exact text: a screen that says
+"Je clique sur le bouton pour continuer." names nothing they can find. So:
+
+* ``label``: a sentence of the screen that asks to press something ("Je clique",
+  "J'appuie", "Je coche", "Je touche"; "I click", "I press", "I tick", "I tap")
+  on a step with no ``label``; or a sentence that says "le bouton", "le lien",
+  "la case" ("the button", "the link", "the box") without the step's label in it;
+  or a sentence that calls the control a "case" when the step draws a "bouton"
+  (``label_look``), or the other way round: the same thing, two names.
+* ``field-label``: a ``field`` step with no ``label``, or with a sentence as its
+  label ("Je suis sur la page ...") instead of the field's own name.
+
+Only the screen's sentences are read here: help may say "Le bouton est en bas de
+la page." about the button the screen already named.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..journeys import Step
+from .text import plain
+
+_PRESS = {
+    "fr": re.compile(r"^(?:Je (?:clique|coche|touche|appuie)|J'(?:appuie|active la case))\b"),
+    "en": re.compile(r"^I (?:click|tick|tap|press|touch)\b"),
+}
+_CONTROL = {
+    "fr": re.compile(r"\b(?:le|du|au|un) (?P<look>bouton|lien)\b|\b(?:la|une) (?P<case>case)\b"),
+    "en": re.compile(r"\bthe (?P<look>button|link|box)\b"),
+}
+_LOOK_NAMES = {"bouton": "bouton", "lien": "lien", "case": "case", "button": "bouton", "link": "lien", "box": "case"}
+
+
+def label_findings(step: Step, sentence: str, lang: str) -> Iterator[str]:
+    """A detail for each way a sentence of the screen fails to name the real control."""
+    text = plain(sentence)
+    label = plain(step.label)
+    press = _PRESS.get(lang)
+    if press and press.match(text) and not label:
+        yield "an action with no real label: the step has no 'label'"
+        return
+    control = _CONTROL.get(lang)
+    found = control.search(text) if control else None
+    if not found:
+        return
+    named = found.group("look") or found.group("case")
+    if not label:
+        yield f"'{named}' names no real label: the step has no 'label'"
+    elif label not in text:
+        yield f"'{named}' without the step's label '{step.label}' in the sentence"
+    else:
+        said = _LOOK_NAMES[named]
+        drawn = "bouton" if step.label_look == "bouton-secondaire" else step.label_look
+        if drawn in ("bouton", "lien", "case") and said != drawn:
+            yield f"the sentence says '{named}', the step draws a '{step.label_look}' (label_look)"
+
+
+def field_label_findings(step: Step) -> Iterator[str]:
+    """A detail when a field step does not name its field."""
+    if step.kind != "field":
+        return
+    label = step.label.strip()
+    if not label:
+        yield "a field step with no 'label': name the field as the real site does"
+    elif label.endswith(".") or re.match(r"^(?:Je|J'|J’|I)\b", label):
+        yield f"the label is a sentence, not the field's name: '{label}'"

@@ -1,0 +1,158 @@
+"""The shipped journeys against what the seeds say they must be (issue 10 point 8).
+
+One suite for every journey, reading its expectations from tests/content/<journey>.toml
+(format: tests/content/README.md). Adding a
+journey means adding a data file, not Python. What each data file records comes from the
+seeds (shared/seeds): the real labels met on each path, in the seed's order, the practice
+field of each field step, the facts a step must say, the order of screens.
+
+For every journey the suite also checks what issue 11 asks of all content: every step
+names its source seed (or "aucun"); "Étape n sur N" keeps its N down every walk; the
+longest walk is within the budget; every field step has its own label.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from falc_wizard import engine
+from falc_wizard.journeys import NO_SOURCE, load_journeys
+
+CONTENT = Path(__file__).resolve().parents[1] / "content"
+EXPECTED = {path.stem: tomllib.loads(path.read_text(encoding="utf-8")) for path in sorted(CONTENT.glob("*.toml"))}
+JOURNEYS = load_journeys()
+
+
+def journey_of(data):
+    return JOURNEYS[data["journey"]]
+
+
+def _picks_key(picks) -> tuple:
+    return tuple(sorted(picks.items()))
+
+
+def _walk_with_progress(journey, picks):
+    """Walk one path through the engine, as a person would: the progress shown on each screen."""
+    steps = journey.walk(picks)
+    state, shown = engine.start(journey), []
+    for step in steps:
+        shown.append(engine.progress(journey, state, step.id))
+        if not step.is_end:
+            answer = picks[step.id] if step.kind == "choice" else engine.DONE
+            state = engine.advance(journey, state, step.id, answer)
+    return steps, shown
+
+
+PATHS = [
+    pytest.param(name, path, id=f"{name}: {path['name']}")
+    for name, data in EXPECTED.items()
+    for path in data.get("paths", [])
+]
+
+
+def test_every_shipped_journey_has_a_data_file():
+    assert set(EXPECTED) == set(JOURNEYS)
+    for name, data in EXPECTED.items():
+        assert data["journey"] == name
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_the_journey_card(name):
+    data, journey = EXPECTED[name], JOURNEYS[name]
+    assert journey.title == data["title"]
+    assert journey.pictogram == data["pictogram"]
+    assert journey.order == data["order"]
+    assert list(journey.related) == data["related"]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_every_field_step_and_its_practice_field(name):
+    data, journey = EXPECTED[name], JOURNEYS[name]
+    fields = {s.id: s.field for s in journey.steps.values() if s.kind == "field"}
+    assert fields == data["fields"]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_the_listed_paths_are_every_path(name):
+    data, journey = EXPECTED[name], JOURNEYS[name]
+    listed = [_picks_key(p["picks"]) for p in data["paths"]]
+    assert len(listed) == len(set(listed)), "a path is listed twice"
+    assert sorted(listed) == sorted(_picks_key(p) for p in journey.all_picks())
+
+
+@pytest.mark.parametrize("name, path", PATHS)
+def test_each_path_meets_the_real_labels_in_the_seed_order(name, path):
+    journey = JOURNEYS[name]
+    steps = journey.walk(path["picks"])
+    assert [s.label for s in steps if s.label] == path["labels"]
+    assert len(steps) == path["screens"]
+    assert steps[-1].id == path["end"]
+    assert steps[-1].is_end
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_the_order_of_screens(name):
+    data, journey = EXPECTED[name], JOURNEYS[name]
+    for rule in data.get("before", []):
+        seen = 0
+        for picks in journey.all_picks():
+            ids = [s.id for s in journey.walk(picks)]
+            if rule["first"] in ids and rule["then"] in ids:
+                seen += 1
+                first, then = ids.index(rule["first"]), ids.index(rule["then"])
+                assert first < then, rule
+                if rule.get("right_before"):
+                    assert then == first + 1, rule
+        assert seen, f"no path holds both {rule['first']} and {rule['then']}"
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_the_facts_each_step_says(name):
+    data, journey = EXPECTED[name], JOURNEYS[name]
+    for fact in data.get("says", []):
+        step = journey.steps[fact["step"]]
+        said = [*step.sentences, *step.help, step.help_title, *(c.text for c in step.choices)]
+        assert fact["text"] in said, (step.id, fact["text"])
+
+
+# ------------------------------------------------------------------ issue 11, every journey
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_every_step_names_its_source(name):
+    journey = JOURNEYS[name]
+    for step in journey.steps.values():
+        assert step.sources, f"{name} step '{step.id}': no source"
+        assert all(s == NO_SOURCE or (len(s) == 3 and s.isdigit()) for s in step.sources), step.id
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_the_total_never_changes_down_a_walk(name):
+    journey = JOURNEYS[name]
+    totals = set()
+    for picks in journey.all_picks():
+        steps, shown = _walk_with_progress(journey, picks)
+        positions = [p.position for p in shown]
+        assert positions == sorted(positions), (picks, positions)
+        assert positions[0] == 1 and positions[-1] == shown[-1].total
+        totals.update(p.total for p in shown)
+    assert len(totals) == 1, totals
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_the_longest_walk_is_within_the_budget(name):
+    data, journey = EXPECTED[name], JOURNEYS[name]
+    longest = max(len(journey.walk(p)) for p in journey.all_picks())
+    assert longest == journey.longest_walk
+    assert longest <= data["longest"], f"{name}: {longest} screens, budget {data['longest']}"
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_every_field_step_has_its_own_label(name):
+    journey = JOURNEYS[name]
+    for step in journey.steps.values():
+        if step.kind == "field":
+            assert step.label and step.label not in step.sentences, step.id
