@@ -145,6 +145,7 @@ JOURNEY = textwrap.dedent('''
     [[pages]]
     id = "valider"
     title = "Je valide mon adresse e-mail"
+    source = "003"
       [[pages.elements]]
       id = "code"
       kind = "champ"
@@ -161,6 +162,7 @@ JOURNEY = textwrap.dedent('''
     [[steps]]
     id = "aller"
     kind = "action"
+    source = "003"
     only = "guide"
     real_site = true
     pictogram = "site-internet"
@@ -169,6 +171,7 @@ JOURNEY = textwrap.dedent('''
     [[steps]]
     id = "attendre"
     kind = "info"
+    source = "003"
     only = "guide"
     pictogram = "sms"
     sentences = ["J'attends le SMS."]
@@ -176,7 +179,9 @@ JOURNEY = textwrap.dedent('''
     [[steps]]
     id = "code"
     kind = "field"
+    source = "003"
     field = "code_unique"
+    label = "Code à usage unique"
     page = "valider"
     target = "code"
     message = "sms"
@@ -186,6 +191,7 @@ JOURNEY = textwrap.dedent('''
     [[steps]]
     id = "valider"
     kind = "action"
+    source = "003"
     page = "valider"
     target = "valider"
     pictogram = "clic"
@@ -194,6 +200,7 @@ JOURNEY = textwrap.dedent('''
     [[steps]]
     id = "fin"
     kind = "end"
+    source = "003"
     pictogram = "succes"
     sentences = ["Mon adresse e-mail est changée."]
 ''')
@@ -207,12 +214,14 @@ NOTHING_TO_PRACTISE = textwrap.dedent('''
     [[steps]]
     id = "lire"
     kind = "info"
+    source = "003"
     pictogram = "decouvrir"
     sentences = ["Je lis."]
 
     [[steps]]
     id = "fin"
     kind = "end"
+    source = "003"
     pictogram = "succes"
     sentences = ["Fini."]
 ''')
