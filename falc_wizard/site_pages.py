@@ -172,7 +172,7 @@ def check_journey(journey: Journey) -> None:
     - a step's page exists, its target is an element of that page, of the right
       kind (a field step types in a ``champ``; other steps press);
     - a choice's targets are all given or none, on the step's page, all different;
-    - a mode-only step is an info, action or field step (the path goes on after it);
+    - an end step is for both modes (a mode-only step always has a step after it);
     - in a journey with pages (one that offers practice), every action and field
       step that practice shows names its page and target, and no step that
       practice shows sends the person to the real site (``real_site``).
@@ -185,8 +185,8 @@ def check_journey(journey: Journey) -> None:
         page = pages.get(step.page) if step.page else None
         if step.page and page is None:
             raise PageError(f"{swhere}: unknown page '{step.page}'")
-        if step.only and step.kind not in ("info", "action", "field"):
-            raise PageError(f"{swhere}: only an info, action or field step can be for one mode ('only')")
+        if step.only and step.is_end:
+            raise PageError(f"{swhere}: an end step is for both modes (no 'only')")
         if step.is_end and (step.page or step.target or step.message):
             raise PageError(f"{swhere}: an end step has no page, target or message")
         if step.target and page is None:
@@ -233,9 +233,11 @@ def _check_target(page: Page, target: str, where: str, pressed: bool) -> None:
 def for_mode(journey: Journey, practice: bool) -> Journey:
     """The journey as one mode sees it: the other mode's steps taken out, the path joined up.
 
-    A step for the other mode is an info, action or field step (check_journey), so
-    it has one next step: every arrow into it now points past it. The result is a
-    plain Journey, so the engine walks it with no special case (pure, no Flask).
+    Every arrow into a step of the other mode now points past it: to its next
+    step, or for a choice to its *first* choice's next step (a guide-only "Did the
+    code arrive?" is passed as "yes" in practice, where the code always arrives).
+    A mode-only step is never an end (check_journey). The result is a plain
+    Journey, so the engine walks it with no special case (pure, no Flask).
     """
     hidden = PRACTICE if not practice else GUIDE
     skipped = {step_id for step_id, step in journey.steps.items() if step.only == hidden}
@@ -244,7 +246,8 @@ def for_mode(journey: Journey, practice: bool) -> Journey:
 
     def past(step_id: str) -> str:
         while step_id in skipped:
-            step_id = journey.steps[step_id].next
+            step = journey.steps[step_id]
+            step_id = step.choices[0].next if step.kind == "choice" else step.next
         return step_id
 
     steps = {}

@@ -147,29 +147,35 @@ def _done_on_page(journey: Journey, state: engine.State, step: Step) -> dict[str
     return done
 
 
-def _message(journey: Journey, state: engine.State, step: Step) -> tuple[str, str] | None:
-    """The code the real site sends at this step: the example of the code field at or after it."""
+def _message(journey: Journey, state: engine.State, step: Step, done: Mapping[str, str]) -> tuple[str, str] | None:
+    """The code the real site sends at this step: the example of the code field at or after it.
+
+    It arrives where the person asked for it when they chose, on this page, the card
+    "email" or "sms"; else where the step's ``message`` says.
+    """
     if not step.message:
         return None
+    kind = next((k for k in ("email", "sms") if done.get(k) == "choisi"), step.message)
     seen: set[str] = set()
     current: Step | None = step
     steps = journey.in_mode(state.practice).steps
     while current is not None and current.id not in seen:
         seen.add(current.id)
         if current.kind == "field":
-            return step.message, rule_for(current.field).example
+            return kind, rule_for(current.field).example
         current = steps.get(current.next) if current.kind in ("info", "action") else None
     return None
 
 
 def build(journey: Journey, state: engine.State, step: Step, press: Press | None = None) -> Copy:
     """The copy of the step's page, as the template draws it."""
+    done = _done_on_page(journey, state, step)
     return Copy(
         page=journey.pages[step.page],
         targets=targets(step),
         pressable=step.kind in ("action", "choice"),
-        done=_done_on_page(journey, state, step),
+        done=done,
         wrong=press.wrong if press else 0,
         hint=hint(journey, step, press) if press else (),
-        message=_message(journey, state, step),
+        message=_message(journey, state, step, done),
     )

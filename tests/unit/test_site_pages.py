@@ -121,8 +121,18 @@ def test_only_and_message_take_known_values():
     step(data, "debut")["message"] = "courrier"
     assert "'message' is 'sms' or 'email'" in refused(data)
     data = demo_data()
-    step(data, "carte")["only"] = "guide"
-    assert "only an info, action or field step can be for one mode" in refused(data)
+    step(data, "fin")["only"] = "guide"
+    assert "an end step is for both modes" in refused(data)
+
+
+def test_a_guide_only_choice_is_passed_by_its_first_choice_in_practice():
+    data = demo_data()
+    step(data, "envoi")["only"] = "guide"
+    journey = parse_journey(data, "demo.toml")
+    practice = engine.all_paths(journey, practice=True)
+    assert ["debut", "carte", "serie-sans-photo", "fin"] in practice
+    assert all("envoi" not in p for p in practice)
+    assert any("envoi" in p for p in engine.all_paths(journey, practice=False))
 
 
 def test_a_journey_without_pages_offers_no_practice():
