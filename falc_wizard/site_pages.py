@@ -40,6 +40,9 @@ STEP_KEYS = frozenset({"page", "target", "only", "message"})
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
+#: The real site's address, in any spelling the content uses: practice never shows it.
+_REAL_ADDRESS = re.compile(r"monespace\.?sant[eé]", re.IGNORECASE)
+
 
 class PageError(ValueError):
     """A page or a practice key of a journey is wrong (one line: where and what)."""
@@ -175,7 +178,8 @@ def check_journey(journey: Journey) -> None:
     - an end step is for both modes (a mode-only step always has a step after it);
     - in a journey with pages (one that offers practice), every action and field
       step that practice shows names its page and target, and no step that
-      practice shows sends the person to the real site (``real_site``).
+      practice shows before the end sends the person to the real site
+      (``real_site``) or names its address.
     """
     where = journey.source
     pages = journey.pages
@@ -211,6 +215,13 @@ def check_journey(journey: Journey) -> None:
             continue
         if step.real_site:
             raise PageError(f"{swhere}: practice never sends the person to the real site: add only = \"{GUIDE}\"")
+        if not step.is_end:
+            shown = (*step.sentences, step.label, step.help_title, *step.help, *(c.text for c in step.choices))
+            if any(_REAL_ADDRESS.search(text) for text in shown):
+                raise PageError(
+                    f"{swhere}: practice shows this screen, so it never names the real site's address"
+                    f" (say it on a screen with only = \"{GUIDE}\")"
+                )
         if step.kind in ("action", "field") and not (step.page and step.target):
             raise PageError(
                 f"{swhere}: a practice {step.kind} step names its 'page' and 'target' (or is only = \"{GUIDE}\")"

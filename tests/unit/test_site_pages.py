@@ -113,6 +113,15 @@ def test_practice_never_shows_a_real_site_step():
     assert parse_journey(data, "demo.toml")
 
 
+def test_practice_never_names_the_real_site_before_the_end():
+    data = demo_data()
+    step(data, "verifier")["help"] = ["Je peux aussi aller sur monespacesante.fr."]
+    assert "step 'verifier': practice shows this screen, so it never names the real site's address" in refused(data)
+    step(data, "verifier")["only"] = "guide"
+    del step(data, "verifier")["target"]
+    assert parse_journey(data, "demo.toml")
+
+
 def test_only_and_message_take_known_values():
     data = demo_data()
     step(data, "debut")["only"] = "pratique"

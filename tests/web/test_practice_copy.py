@@ -270,3 +270,95 @@ def test_a_journey_with_nothing_to_practise_offers_no_practice(small_app):
     cookie = visitor.client.get_cookie("falc")
     state = small_app.session_interface.get_signing_serializer(small_app).loads(cookie.value)["parcours"]["lire"]
     assert "p" not in state
+
+
+# --------------------------------------------------------------- every real journey, in practice
+
+from falc_wizard import engine  # noqa: E402
+from falc_wizard.journeys import load_journeys  # noqa: E402
+from falc_wizard.practice_rules import FIELD_RULES  # noqa: E402
+
+JOURNEYS = load_journeys()
+PRACTICE_CASES = [
+    pytest.param(journey_id, index, id=f"{journey_id}-path{index}")
+    for journey_id, journey in JOURNEYS.items() if journey.has_practice
+    for index in range(len(engine.all_paths(journey, practice=True)))
+]
+#: Valid values for the fields whose example is not what a person types in each input.
+TYPED = {
+    "date_naissance": {"jour": "14", "mois": "07", "annee": "1985"},
+    "mot_de_passe": {"valeur": "Soleil-2024!"},
+    "mot_de_passe_confirmation": {"mot_de_passe": "Soleil-2024!", "confirmation": "Soleil-2024!"},
+}
+
+
+def typed(field_name):
+    rule = FIELD_RULES[field_name]
+    values = TYPED.get(field_name) or {rule.inputs[0].name: rule.example}
+    assert rule.check(values) == {}, field_name
+    return values
+
+
+def assert_never_the_real_site(page, where):
+    lowered = page.lower()
+    assert "monespacesante" not in lowered and "monespacesanté" not in lowered, where
+    assert "real-site-qr" not in page and "QR code du site" not in page, where
+
+
+@pytest.mark.parametrize("journey_id,index", PRACTICE_CASES)
+def test_every_journey_walks_in_practice_by_pressing_the_named_element(client, journey_id, index):
+    journey = JOURNEYS[journey_id]
+    path = engine.all_paths(journey, practice=True)[index]
+    visitor = Visitor(client)
+    begin(visitor, journey=journey_id)
+    for position, step_id in enumerate(path):
+        where = (journey_id, step_id)
+        assert visitor.url == f"/parcours/{journey_id}/{step_id}", (where, visitor.url)
+        step = journey.steps[step_id]
+        if step.is_end:
+            break
+        assert_never_the_real_site(visitor.page, where)
+        assert "C'est fait" not in visitor.page, where
+        following = path[position + 1]
+        if step.kind == "choice":
+            choice = next(c for c in step.choices if journey.in_mode(True).steps[step_id].choice(c.id).next == following)
+            if choice.target:
+                label = journey.pages[step.page].element(choice.target).label
+                assert re.search(rf'value="{choice.target}" class="copy-el[^"]*">.*?{re.escape(label)}', visitor.page, re.S), where
+                data = {"element": choice.target, "erreurs": "0"}
+            else:
+                data = {"choix": choice.id}
+        elif step.kind == "action":
+            label = journey.pages[step.page].element(step.target).label
+            assert COPY in visitor.page and journey.pages[step.page].title in visitor.page, where
+            assert re.search(rf'value="{step.target}" class="copy-el[^"]*">.*?{re.escape(label)}', visitor.page, re.S), where
+            data = {"element": step.target, "erreurs": "0"}
+        elif step.kind == "field":
+            label = journey.pages[step.page].element(step.target).label
+            assert COPY in visitor.page and label in visitor.page, where
+            data = typed(step.field)
+        else:
+            data = {}
+        response = visitor.post(data=data)
+        assert response.status_code == 200, (where, response.status_code)
+    assert journey.steps[visitor.url.rsplit("/", 1)[1]].is_end
+    for sentence in END:
+        assert sentence in visitor.page
+    assert "Je le fais pour de vrai" in visitor.page
+    for sentence in journey.steps[path[-1]].sentences:
+        assert sentence not in visitor.page  # the end step's own sentences claim a real result
+
+
+def test_decouvrir_offers_no_practice(visitor):
+    visitor.get("/parcours/decouvrir")
+    assert "Je m'entraîne" not in visitor.page and 'value="entrainement"' not in visitor.page
+    assert not JOURNEYS["decouvrir"].has_practice
+
+
+def test_every_other_journey_offers_practice_and_says_what_it_does(visitor):
+    for journey_id, journey in JOURNEYS.items():
+        if journey_id == "decouvrir":
+            continue
+        visitor.get(f"/parcours/{journey_id}")
+        assert 'value="entrainement"' in visitor.page, journey_id
+        assert "Rien ne change sur le vrai site." in visitor.page, journey_id
