@@ -205,5 +205,4 @@ def progress(journey: Journey, state: State, step_id: str) -> Progress:
 
 def all_paths(journey: Journey, practice: bool = False) -> list[list[str]]:
     """Every path from the first step to an end in one mode, as step ids (for tests and reports)."""
-    journey = journey.in_mode(practice)
-    return [[step.id for step in journey.walk(picks)] for picks in journey.all_picks()]
+    return [[step.id for step in journey.walk(picks, practice)] for picks in journey.all_picks(practice)]

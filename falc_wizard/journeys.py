@@ -186,47 +186,54 @@ class Journey:
 
     @cached_property
     def longest_walk(self) -> int:
-        """The most screens on any path, first screen to end (the content budget's measure)."""
+        """The most screens on any path, first screen to end (the content budget's measure).
+
+        Counted in guide mode (a mode's own view counts its own screens: in_mode).
+        """
         longest: dict[str, int] = {}
+        journey = self.in_mode(False)
 
         def length(step_id: str) -> int:
             if step_id not in longest:
-                step = self.steps[step_id]
+                step = journey.steps[step_id]
                 following = [step.next_for(answer) for answer in step.answers()]
                 longest[step_id] = 1 + max((length(s) for s in following), default=0)
             return longest[step_id]
 
-        return length(self.first)
+        return length(journey.first)
 
     @property
     def validated(self) -> bool:
         """True once people with an intellectual disability have validated the text."""
         return bool(self.validated_by and self.validated_on)
 
-    def walk(self, picks: Mapping[str, str]) -> list[Step]:
+    def walk(self, picks: Mapping[str, str], practice: bool = False) -> list[Step]:
         """The steps from the first to the end, taking ``picks[step_id]`` at each choice.
 
         Raises KeyError when a choice on the way has no pick. Used by tests and
         by the checker to go down one branch without the engine's bookkeeping.
+        The walk is in one mode (guide by default): the other mode's steps are passed.
         """
-        steps, step_id = [], self.first
+        journey = self.in_mode(practice)
+        steps, step_id = [], journey.first
         while True:
-            step = self.steps[step_id]
+            step = journey.steps[step_id]
             steps.append(step)
             if step.is_end:
                 return steps
             step_id = step.next_for(picks[step.id] if step.kind == "choice" else DONE)
 
-    def all_picks(self) -> list[dict[str, str]]:
-        """Every path from the first step to an end, as the picks made at each choice.
+    def all_picks(self, practice: bool = False) -> list[dict[str, str]]:
+        """Every path from the first step to an end in one mode, as the picks made at each choice.
 
-        ``walk(picks)`` turns one back into its steps. Content has no cycle (the
+        ``walk(picks, practice)`` turns one back into its steps. Content has no cycle (the
         loader refuses one), so this always ends.
         """
         found: list[dict[str, str]] = []
+        journey = self.in_mode(practice)
 
         def go(step_id: str, picks: dict[str, str]) -> None:
-            step = self.steps[step_id]
+            step = journey.steps[step_id]
             if step.is_end:
                 found.append(picks)
             elif step.kind == "choice":
@@ -235,7 +242,7 @@ class Journey:
             else:
                 go(step.next, picks)
 
-        go(self.first, {})
+        go(journey.first, {})
         return found
 
     def pictograms(self) -> set[str]:

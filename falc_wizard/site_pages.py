@@ -252,8 +252,6 @@ def for_mode(journey: Journey, practice: bool) -> Journey:
     """
     hidden = PRACTICE if not practice else GUIDE
     skipped = {step_id for step_id, step in journey.steps.items() if step.only == hidden}
-    if not skipped:
-        return journey
 
     def past(step_id: str) -> str:
         while step_id in skipped:
@@ -270,7 +268,10 @@ def for_mode(journey: Journey, practice: bool) -> Journey:
         elif step.next:
             step = replace(step, next=past(step.next))
         steps[step_id] = step
-    return replace(journey, steps=steps, first=past(journey.first))
+    view = replace(journey, steps=steps, first=past(journey.first))
+    # A view is already in its mode: asking it for a mode again gives itself.
+    view.__dict__["_mode_views"] = {False: view, True: view}
+    return view
 
 
 def has_practice(journey: Journey) -> bool:
