@@ -100,13 +100,14 @@ def test_a_practice_error_is_in_english(visitor):
     visitor.post(url="/reglages", data={"lang": "en", "retour": "/parcours/refuser"})
     visitor.post(data={"mode": "entrainement"})
     journey = JOURNEYS["refuser"]
-    path = next(p for p in engine.all_paths(journey) if "numero-securite-sociale" in p)
+    path = next(p for p in engine.all_paths(journey, practice=True) if "numero-securite-sociale" in p)
     for position, step_id in enumerate(path[:path.index("numero-securite-sociale")]):
         step = journey.steps[step_id]
         if step.kind == "choice":
-            data = {"choix": next(c.id for c in step.choices if c.next == path[position + 1])}
-        else:
-            data = dict(VALID[step.field]) if step.kind == "field" else {}
+            choice = next(c for c in step.choices if c.next == path[position + 1])
+            data = {"choix": choice.id, "element": choice.target}
+        else:  # practice: type the field, or press the element the screen names (issue 12)
+            data = dict(VALID[step.field]) if step.kind == "field" else {"element": step.target}
         visitor.post(data=data)
     assert visitor.url.endswith("/numero-securite-sociale")
     response = visitor.post(data={"valeur": "1 55 12"}, follow=False)
