@@ -22,7 +22,8 @@ of the verbs a procedure uses), or one of the irregular participles in
 
 Negative, French: "ne" or "n'" (written French always has it), "pas" alone
 (spoken style, except "pas à pas"), "jamais", "aucun", "aucune".
-English: "not", "-n't", "never", "no", "nothing", "nobody", "none".
+English: "not", "-n't", "never", "no", "nothing", "nobody", "none"; "with no"
+translates "sans" ("with no photo") and is not a negative sentence, as "sans" is not.
 """
 
 from __future__ import annotations
@@ -158,7 +159,7 @@ def passive(sentence: str, lang: str) -> str | None:
 
 _NEGATIVE = {
     "fr": re.compile(r"\bne\b|\bn'|(?<!\bpas à )\bpas\b(?! à pas)|\bjamais\b|\baucune?\b", re.IGNORECASE),
-    "en": re.compile(r"\bnot\b|n't\b|\bnever\b|\bno\b|\bnothing\b|\bnobody\b|\bnone\b|\bcannot\b", re.IGNORECASE),
+    "en": re.compile(r"\bnot\b|n't\b|\bnever\b|(?<!\bwith )\bno\b|\bnothing\b|\bnobody\b|\bnone\b|\bcannot\b", re.IGNORECASE),
 }
 
 

@@ -214,6 +214,7 @@ def test_negative_sentences_are_found(sentence, lang):
 @pytest.mark.parametrize("sentence, lang", [
     ("Je reste sur cette page.", "fr"), ("Je suis le guide pas à pas.", "fr"), ("La personne qui m'accompagne m'aide.", "fr"),
     ("Je clique sur le bouton Continuer.", "fr"), ("I stay on this page.", "en"), ("I know my identifier.", "en"),
+    ("Je l'écris sans espace.", "fr"), ("I write it with no space.", "en"),
 ])
 def test_positive_sentences_are_not_negative(sentence, lang):
     assert negative(sentence, lang) is None
