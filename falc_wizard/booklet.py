@@ -96,7 +96,12 @@ def _targets(step: Step) -> list[tuple[Choice | None, str]]:
 
 
 def build(journey: Journey) -> Booklet:
-    """Lay ``journey`` out as numbered screens in sections (see the module docstring)."""
+    """Lay ``journey`` out as numbered screens in sections (see the module docstring).
+
+    Paper follows the real procedure: the guide mode's screens, without the
+    practice-only ones (``only = "entrainement"``).
+    """
+    journey = journey.in_mode(False)
     incoming: dict[str, list[tuple[Step, Choice | None]]] = {step_id: [] for step_id in journey.steps}
     for step in journey.steps.values():
         for choice, target in _targets(step):

@@ -95,6 +95,7 @@ def _keep_path(journey: Journey, state: State, answers: Mapping[str, Any]) -> Wa
     This one walk of the journey graph gives both the cleaned state and the
     person's path (the answered steps, then the frontier): a ``Walk``.
     """
+    journey = journey.in_mode(state.practice)  # mode-only steps (site_pages.for_mode)
     kept: dict[str, str] = {}
     steps: list[str] = []
     step_id = journey.first
@@ -198,6 +199,7 @@ def likely_path(journey: Journey, state: State) -> list[str]:
     Its length changes with the branch taken, so it is not the "N" of
     "Étape n sur N" (see progress()); it tells how many screens are likely left.
     """
+    journey = journey.in_mode(state.practice)  # mode-only steps (site_pages.for_mode)
     steps = [journey.first]
     while not journey.steps[steps[-1]].is_end:
         step = journey.steps[steps[-1]]
@@ -208,6 +210,7 @@ def likely_path(journey: Journey, state: State) -> list[str]:
 
 def progress(journey: Journey, state: State, step_id: str) -> Progress:
     """Where the shown step stands: its part among the journey's parts (see Progress)."""
+    journey = journey.in_mode(state.practice)  # mode-only steps (site_pages.for_mode)
     placed = journey.part_of(step_id)
     if placed is not None:
         index, part = placed
@@ -220,6 +223,6 @@ def progress(journey: Journey, state: State, step_id: str) -> Progress:
     return Progress(position=min(position, total), total=total)
 
 
-def all_paths(journey: Journey) -> list[list[str]]:
-    """Every path from the first step to an end, as step ids (for tests and reports)."""
-    return [[step.id for step in journey.walk(picks)] for picks in journey.all_picks()]
+def all_paths(journey: Journey, practice: bool = False) -> list[list[str]]:
+    """Every path from the first step to an end in one mode, as step ids (for tests and reports)."""
+    return [[step.id for step in journey.walk(picks, practice)] for picks in journey.all_picks(practice)]

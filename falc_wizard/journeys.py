@@ -22,6 +22,7 @@ from typing import Iterable, Mapping
 
 from .pictograms import titles
 from .step_kinds import LABEL_LOOKS, STEP_KINDS  # the one table of kinds and looks
+from . import site_pages
 
 
 #: The answer recorded for a step that has no choices, once it is done.
@@ -54,6 +55,7 @@ class Choice:
     text: str
     pictogram: str
     next: str
+    target: str = ""  # practice (site_pages): the element of the step's page that makes this choice
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,11 @@ class Step:
     real_site: bool = False
     exceptions: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    # Practice on a drawn copy of the real page (site_pages, issue 12).
+    page: str = ""
+    target: str = ""
+    only: str = ""
+    message: str = ""
     part: str = ""
 
     @property
@@ -150,10 +157,24 @@ class Journey:
     validated_by: str = ""
     validated_on: str = ""
     source: str = ""
+    pages: Mapping[str, site_pages.Page] = field(default_factory=dict)
     parts: tuple[Part, ...] = ()
 
     def step(self, step_id: str) -> Step | None:
         return self.steps.get(step_id)
+
+    @cached_property
+    def _mode_views(self) -> dict[bool, Journey]:
+        return {practice: site_pages.for_mode(self, practice) for practice in (False, True)}
+
+    def in_mode(self, practice: bool) -> Journey:
+        """The journey without the other mode's steps (``only``): what the engine walks."""
+        return self._mode_views[practice]
+
+    @property
+    def has_practice(self) -> bool:
+        """True when "Je m'entraîne" has something to practise (a step on a drawn page)."""
+        return site_pages.has_practice(self)
 
     def part_of(self, step_id: str) -> tuple[int, Part] | None:
         """The 0-based place and the part of a step, or None for a journey without parts."""
@@ -165,47 +186,54 @@ class Journey:
 
     @cached_property
     def longest_walk(self) -> int:
-        """The most screens on any path, first screen to end (the content budget's measure)."""
+        """The most screens on any path, first screen to end (the content budget's measure).
+
+        Counted in guide mode (a mode's own view counts its own screens: in_mode).
+        """
         longest: dict[str, int] = {}
+        journey = self.in_mode(False)
 
         def length(step_id: str) -> int:
             if step_id not in longest:
-                step = self.steps[step_id]
+                step = journey.steps[step_id]
                 following = [step.next_for(answer) for answer in step.answers()]
                 longest[step_id] = 1 + max((length(s) for s in following), default=0)
             return longest[step_id]
 
-        return length(self.first)
+        return length(journey.first)
 
     @property
     def validated(self) -> bool:
         """True once people with an intellectual disability have validated the text."""
         return bool(self.validated_by and self.validated_on)
 
-    def walk(self, picks: Mapping[str, str]) -> list[Step]:
+    def walk(self, picks: Mapping[str, str], practice: bool = False) -> list[Step]:
         """The steps from the first to the end, taking ``picks[step_id]`` at each choice.
 
         Raises KeyError when a choice on the way has no pick. Used by tests and
         by the checker to go down one branch without the engine's bookkeeping.
+        The walk is in one mode (guide by default): the other mode's steps are passed.
         """
-        steps, step_id = [], self.first
+        journey = self.in_mode(practice)
+        steps, step_id = [], journey.first
         while True:
-            step = self.steps[step_id]
+            step = journey.steps[step_id]
             steps.append(step)
             if step.is_end:
                 return steps
             step_id = step.next_for(picks[step.id] if step.kind == "choice" else DONE)
 
-    def all_picks(self) -> list[dict[str, str]]:
-        """Every path from the first step to an end, as the picks made at each choice.
+    def all_picks(self, practice: bool = False) -> list[dict[str, str]]:
+        """Every path from the first step to an end in one mode, as the picks made at each choice.
 
-        ``walk(picks)`` turns one back into its steps. Content has no cycle (the
+        ``walk(picks, practice)`` turns one back into its steps. Content has no cycle (the
         loader refuses one), so this always ends.
         """
         found: list[dict[str, str]] = []
+        journey = self.in_mode(practice)
 
         def go(step_id: str, picks: dict[str, str]) -> None:
-            step = self.steps[step_id]
+            step = journey.steps[step_id]
             if step.is_end:
                 found.append(picks)
             elif step.kind == "choice":
@@ -214,7 +242,7 @@ class Journey:
             else:
                 go(step.next, picks)
 
-        go(self.first, {})
+        go(journey.first, {})
         return found
 
     def start_pictograms(self) -> set[str]:
@@ -252,7 +280,7 @@ _STEP_KEYS = {
     "id", "kind", "sentences", "pictogram", "label", "label_look", "field",
     "help_title", "help", "help_pictograms", "helper_note", "next", "choices",
     "real_site", "exceptions", "source", "part",
-}
+} | site_pages.STEP_KEYS
 
 
 def _parse_step(raw: Mapping, default_next: str, where: str) -> Step:
@@ -289,6 +317,7 @@ def _parse_step(raw: Mapping, default_next: str, where: str) -> Step:
                     text=_require(raw_choice, "text", cwhere),
                     pictogram=_require(raw_choice, "pictogram", cwhere),
                     next=_require(raw_choice, "next", cwhere),
+                    target=_site_keys(raw_choice, cwhere).target,
                 )
             )
         if len({c.id for c in choices}) != len(choices):
@@ -328,7 +357,15 @@ def _parse_step(raw: Mapping, default_next: str, where: str) -> Step:
         exceptions=_text_tuple(raw.get("exceptions"), where),
         sources=sources,
         part=_optional_id(raw, "part", where),
+        **vars(_site_keys(raw, where)),
     )
+
+
+def _site_keys(raw: Mapping, where: str) -> site_pages.StepKeys:
+    try:
+        return site_pages.parse_step_keys(raw, where)
+    except site_pages.PageError as error:
+        raise ContentError(str(error)) from None
 
 
 def _optional_id(data: Mapping, key: str, where: str) -> str:
@@ -410,10 +447,22 @@ def parse_journey(data: Mapping, source: str) -> Journey:
         validated_on=str(validation.get("on", "")),
         source=source,
         parts=parts,
+        pages=_site_pages(data, where),
     )
     _check_graph(journey)
     _check_parts(journey)
+    try:
+        site_pages.check_journey(journey)
+    except site_pages.PageError as error:
+        raise ContentError(str(error)) from None
     return journey
+
+
+def _site_pages(data: Mapping, where: str) -> dict[str, site_pages.Page]:
+    try:
+        return site_pages.parse_pages(data.get("pages"), where)
+    except site_pages.PageError as error:
+        raise ContentError(str(error)) from None
 
 
 def _check_parts(journey: Journey) -> None:

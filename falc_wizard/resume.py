@@ -85,9 +85,10 @@ def expand(journey: Journey, data: dict) -> dict:
     count = data.get("n") if isinstance(data.get("n"), int) else 0
     answers: dict[str, str] = {}
     pending = iter(choices)
-    step_id = journey.first
-    while step_id and len(answers) < min(count, len(journey.steps)):
-        step = journey.steps[step_id]
+    view = journey.in_mode(bool(data.get("p")))  # the mode's own steps (site_pages.for_mode)
+    step_id = view.first
+    while step_id and len(answers) < min(count, len(view.steps)):
+        step = view.steps[step_id]
         if step.is_end or step_id in answers:
             break
         if step.kind == "choice":

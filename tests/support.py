@@ -18,13 +18,18 @@ VALID: dict[str, dict[str, str]] = {name: rule.sample for name, rule in FIELD_RU
 
 
 def answer(journey: Journey, path: list[str], position: int, practice: bool) -> dict[str, str]:
-    """The form that takes the person from ``path[position]`` to the next step of the path:
-    the choice that leads there, a practice field's valid values, or nothing ("C'est fait")."""
-    step = journey.steps[path[position]]
+    """The form that takes the person from ``path[position]`` to the next step of the path
+    (``path`` walked in that mode: engine.all_paths(journey, practice)): the choice that
+    leads there, a practice field's valid values, or nothing ("C'est fait"). In practice,
+    a press on the drawn copy names its element too: the one the screen says to press."""
+    step = journey.in_mode(practice).steps[path[position]]
     if step.kind == "choice":
-        return {"choix": next(c.id for c in step.choices if c.next == path[position + 1])}
+        choice = next(c for c in step.choices if c.next == path[position + 1])
+        return {"choix": choice.id, **({"element": choice.target} if practice and choice.target else {})}
     if step.kind == "field" and practice:
         return dict(VALID[step.field])
+    if practice and step.target:
+        return {"element": step.target}
     return {}
 
 _CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')

@@ -21,6 +21,7 @@ from ..practice import check_submission, rule_for, values_to_show
 from ..step_kinds import kind_template
 from ..templating import display_settings
 from .state_store import Visit, get_journey, journeys, load_walk, open_step, save_state, step_url
+from . import site_copy
 
 bp = Blueprint("wizard", __name__, url_prefix="/parcours")
 
@@ -38,9 +39,12 @@ def start(journey_id: str):
 def begin(journey_id: str):
     """Start (or start again) in guide or practice mode."""
     journey = get_journey(journey_id)
-    practice = request.form.get("mode") == "entrainement"
-    save_state(engine.start(journey, practice))
-    return redirect(step_url(journey, journey.first), 303)
+    # A journey with nothing to practise (decouvrir) has no practice (issue 12).
+    practice = request.form.get("mode") == "entrainement" and journey.has_practice
+    state = engine.start(journey, practice)
+    save_state(state)
+    # The first step of the mode: practice skips the guide's "Je vais sur le site".
+    return redirect(step_url(journey, engine.walk(journey, state).frontier), 303)
 
 
 @bp.get("/<journey_id>/<step_id>")
@@ -59,7 +63,13 @@ def answer(journey_id: str, step_id: str):
     if not walk.reaches(step_id) or current.is_end:
         return redirect(step_url(journey, walk.resolve(step_id)), 303)
 
-    if current.kind == "choice":
+    if site_copy.uses_copy(walk.state.practice, current) and current.kind in ("action", "choice"):
+        # Practice: the person pressed an element of the drawn copy (site_copy).
+        press = site_copy.read_press(journey, current, request.form)
+        if press.answer is None:
+            return render_step(visit, press=press)
+        reply = press.answer
+    elif current.kind == "choice":
         choice = request.form.get("choix", "")
         if current.choice(choice) is None:
             return render_step(visit, errors={"choix": _("Je choisis une réponse.")}), 400
@@ -76,14 +86,20 @@ def answer(journey_id: str, step_id: str):
     return redirect(step_url(journey, walk.next_step(step_id)), 303)
 
 
-def render_step(visit: Visit, values=None, errors=None):
+def render_step(visit: Visit, values=None, errors=None, press=None):
     """The step's page. A plain GET comes from the page cache (page_cache.py); a page
-    with typed values or error messages, or asked with a query string, is always rendered."""
+    with typed values, error messages or a press on the practice copy, a practice copy
+    (it shows what this person already did on the page), or a page asked with a query
+    string is always rendered."""
     journey, current, walk = visit.journey, visit.step, visit.walk
     previous = walk.previous_step(current.id)
     progress = engine.progress(journey, walk.state, current.id)
     answer = walk.state.answers.get(current.id)
-    template = kind_template(current.kind)
+    template, copy = kind_template(current.kind), None
+    if site_copy.uses_copy(walk.state.practice, current):  # practice on the drawn page (issue 12)
+        template, copy = "step_practice.html", site_copy.build(journey, walk.state, current, press)
+    elif walk.state.practice and current.is_end:
+        template = "step_practice_end.html"
 
     def render() -> str:
         back_url = step_url(journey, previous) if previous else url_for("wizard.start", journey_id=journey.id)
@@ -102,10 +118,12 @@ def render_step(visit: Visit, values=None, errors=None):
             values=shown or {},
             errors=errors or {},
             related=related,
+            copy=copy,
         )
 
     cache = current_app.extensions.get("falc_page_cache")
-    if values is not None or errors is not None or request.query_string or cache is None or current_app.debug:
+    if (values is not None or errors is not None or copy is not None or request.query_string
+            or cache is None or current_app.debug):
         return render()
     key = ScreenKey(
         template=template,

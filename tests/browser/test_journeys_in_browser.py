@@ -71,6 +71,6 @@ def test_a_whole_path_without_javascript(chromium, live_server, journey_id):
     try:
         page = context.new_page()
         journey = JOURNEYS[journey_id]
-        walk(page, live_server, journey, shortest_walk(journey), True, VALID)
+        walk(page, live_server, journey, shortest_walk(journey, practice=journey.has_practice), journey.has_practice, VALID)
     finally:
         context.close()

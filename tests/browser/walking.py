@@ -12,6 +12,7 @@ import re
 
 from playwright.sync_api import expect
 
+from falc_wizard.views.site_copy import uses_copy
 from falc_wizard.journeys import Journey
 
 from .browsing import wait_until_ready
@@ -20,8 +21,10 @@ from .browsing import wait_until_ready
 Walk = tuple[tuple[str, str | None], ...]
 
 
-def all_walks(journey: Journey) -> list[Walk]:
-    """Every walk from the first step to an end, with the answer given at each step."""
+def all_walks(journey: Journey, practice: bool = False) -> list[Walk]:
+    """Every walk from the first step to an end, with the answer given at each step,
+    in one mode (each mode walks its own steps: ``only`` in the journey files)."""
+    journey = journey.in_mode(practice)
     walks: list[Walk] = []
 
     def go(trail: tuple, step_id: str) -> None:
@@ -67,14 +70,14 @@ def field_walks(journey: Journey) -> list[Walk]:
     fait"); its choices are the guide's, walked by ``covering_walks``. A journey
     without a field gets its shortest walk, for the practice banner.
     """
-    walks = all_walks(journey)
+    walks = all_walks(journey, practice=True)
     left = set().union(*(field_steps(journey, w) for w in walks))
     chosen: list[Walk] = []
     while left:
         best = max(walks, key=lambda w: (len(field_steps(journey, w) & left), -len(w)))
         chosen.append(best)
         left -= field_steps(journey, best)
-    return chosen or [shortest_walk(journey)]
+    return chosen or [min(walks, key=len)]
 
 
 def walks_for(journey: Journey, practice: bool) -> list[Walk]:
@@ -82,8 +85,8 @@ def walks_for(journey: Journey, practice: bool) -> list[Walk]:
     return field_walks(journey) if practice else covering_walks(journey)
 
 
-def shortest_walk(journey: Journey) -> Walk:
-    return min(all_walks(journey), key=len)
+def shortest_walk(journey: Journey, practice: bool = False) -> Walk:
+    return min(all_walks(journey, practice), key=len)
 
 
 def steps_of(walk: Walk) -> list[str]:
@@ -113,10 +116,11 @@ def walk(page, base: str, journey: Journey, walk: Walk, practice: bool, valid: d
     (the practice values are typed); otherwise the mouse clicks.
     """
     mode = "entrainement" if practice else "guide"
+    journey = journey.in_mode(practice)
     start(page, base, journey, practice, auditor, keyboard)
     for position, (step_id, answer) in enumerate(walk):
         expect(page).to_have_url(f"{base}/parcours/{journey.id}/{step_id}")
-        expect(page.locator(".progress-text")).to_have_text(re.compile(rf"^Étape {position + 1} sur \d+$"))
+        expect(page.locator(".progress-text")).to_have_text(re.compile(r"^Étape \d+ sur \d+$"))
         step = journey.steps[step_id]
         if auditor:
             # Practice mode only adds its banner to a screen that has no practice field:
@@ -127,12 +131,19 @@ def walk(page, base: str, journey: Journey, walk: Walk, practice: bool, valid: d
             press(page, "form[action$='/fini'] button", keyboard, "Enter")
             expect(page).to_have_url(f"{base}/")
             return
+        on_copy = uses_copy(practice, step)  # practice on the drawn page: press its element
         if step.kind == "choice":
-            press(page, f"button[name=choix][value='{answer}']", keyboard, "Space")
+            if on_copy:
+                press(page, f".site-copy-form button[name=element][value='{step.choice(answer).target}']", keyboard, "Space")
+            else:
+                press(page, f"button[name=choix][value='{answer}']", keyboard, "Space")
+            continue
+        if step.kind == "action" and on_copy:
+            press(page, f".site-copy-form button[name=element][value='{step.target}']", keyboard, "Enter")
             continue
         if step.kind == "field" and practice:
             for name, value in valid[step.field].items():
-                field = f"form.practice [name='{name}']"
+                field = f"main form [name='{name}']"
                 if keyboard:
                     tab_to(page, field)
                     page.keyboard.type(value)
@@ -175,19 +186,28 @@ def tab_to(page, selector: str) -> None:
 
 
 def open_practice_step(page, base: str, journey: Journey, path: list[str], step_id: str, valid: dict) -> None:
-    """Start the journey in practice mode and follow ``path`` with the mouse until ``step_id`` is shown."""
+    """Start the journey in practice mode and follow ``path`` (a practice path) with the mouse
+    until ``step_id`` is shown."""
+    journey = journey.in_mode(True)
     start(page, base, journey, practice=True)
     for position, current in enumerate(path[:path.index(step_id)]):
         expect(page).to_have_url(f"{base}/parcours/{journey.id}/{current}")
         step = journey.steps[current]
+        on_copy = uses_copy(True, step)
         if step.kind == "choice":
             following = path[position + 1]
-            choice = next(c.id for c in step.choices if c.next == following)
-            page.locator(f"button[name=choix][value='{choice}']").click()
+            choice = next(c for c in step.choices if c.next == following)
+            if on_copy:
+                page.locator(f".site-copy-form button[name=element][value='{choice.target}']").click()
+            else:
+                page.locator(f"button[name=choix][value='{choice.id}']").click()
+            continue
+        if step.kind == "action" and on_copy:
+            page.locator(f".site-copy-form button[name=element][value='{step.target}']").click()
             continue
         if step.kind == "field":
             for name, value in valid[step.field].items():
-                page.locator(f"form.practice [name='{name}']").fill(value)
+                page.locator(f"main form [name='{name}']").fill(value)
         page.locator("main form .button-main").click()
     expect(page).to_have_url(f"{base}/parcours/{journey.id}/{step_id}")
     wait_until_ready(page)

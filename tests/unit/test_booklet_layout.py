@@ -70,7 +70,7 @@ def test_every_screen_is_printed_once_and_every_path_can_be_followed(journey_id,
     journey = demo if journey_id == "demo" else JOURNEYS[journey_id]
     booklet = build(journey)
     printed = [block.step.id for block in booklet.blocks]
-    assert sorted(printed) == sorted(journey.steps), "every screen exactly once"
+    assert sorted(printed) == sorted(journey.in_mode(False).steps), "every screen exactly once"
     assert printed[0] == journey.first
     for picks in journey.all_picks():
         assert follow_on_paper(booklet, picks) == [step.id for step in journey.walk(picks)], picks

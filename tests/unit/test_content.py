@@ -42,7 +42,7 @@ def _walk_with_progress(journey, picks):
         shown.append(engine.progress(journey, state, step.id))
         if not step.is_end:
             answer = picks[step.id] if step.kind == "choice" else engine.DONE
-            state = engine.advance(journey, state, step.id, answer)
+            state = engine.walk(journey, state).advance(step.id, answer).state
     return steps, shown
 
 

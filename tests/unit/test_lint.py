@@ -131,8 +131,8 @@ def test_readability_thresholds_separate_plain_and_heavy_text():
 def test_the_command_exits_1_with_findings(tmp_path, capsys):
     (tmp_path / "essai.toml").write_text(
         'id = "essai"\ntitle = "J\'essaie"\nsummary = "Je lis un exemple."\npictogram = "clic"\n'
-        '[[steps]]\nid = "ecran"\nkind = "info"\npictogram = "clic"\nsentences = ["J\'attends cinq minutes."]\n'
-        '[[steps]]\nid = "fin"\nkind = "end"\npictogram = "succes"\nsentences = ["Bravo."]\n',
+        '[[steps]]\nid = "ecran"\nkind = "info"\nsource = "002"\npictogram = "clic"\nsentences = ["J\'attends cinq minutes."]\n'
+        '[[steps]]\nid = "fin"\nkind = "end"\nsource = "002"\npictogram = "succes"\nsentences = ["Bravo."]\n',
         encoding="utf-8",
     )
     assert main(["lint", "--lang", "fr", "--steps", str(tmp_path)]) == 1

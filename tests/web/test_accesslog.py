@@ -49,7 +49,7 @@ def test_bodies_and_query_strings_are_never_logged(logged):
     visitor.get("/parcours/demo")
     visitor.post(data={"mode": "entrainement"})
     visitor.post()
-    visitor.post(data={"choix": "avec-photo"})
+    visitor.post(data={"element": "avec-photo"})  # practice: the card pressed on the copy
     visitor.post(data={"valeur": TYPED}, follow=False)
     visitor.get(f"/parcours/demo/serie-avec-photo?valeur={TYPED}")
     assert TYPED in visitor.page or visitor.page  # the page was served

@@ -9,6 +9,7 @@ from flask import render_template_string
 
 from falc_wizard import create_app
 from falc_wizard.page_cache import CSRF_PLACEHOLDER, PageCache, ScreenKey
+from falc_wizard import engine
 from support import FIXTURES, Visitor, csrf_token
 
 TYPED = "Zq7-typed-by-a"
@@ -90,9 +91,10 @@ def test_each_person_sees_their_own_choice_and_place(app):
 
 def test_a_typed_value_is_never_cached_nor_shown_to_another(app):
     a, b = person(app, practice=True), person(app, practice=True)
-    for visitor in (a, b):
-        visitor.post()
-        visitor.post(data={"choix": "avec-photo"})
+    journey = app.extensions["falc_journeys"]["demo"]
+    path = next(p for p in engine.all_paths(journey, practice=True) if "serie-avec-photo" in p)
+    for visitor in (a, b):  # practice: each press names the element of the drawn page
+        visitor.walk_to(journey, path, "serie-avec-photo", practice=True)
     response = a.post(data={"valeur": TYPED}, follow=False)
     assert response.status_code == 400 and TYPED in a.page  # shown back to a, with a message
     b.get("/parcours/demo/serie-avec-photo")

@@ -15,7 +15,12 @@ import urllib.request
 
 import pytest
 
+from falc_wizard.journeys import load_journeys
+from falc_wizard.practice_rules import FIELD_RULES
+
 import servers
+
+ACTIVER = load_journeys()["activer"]
 
 SECRET_VALUES = {
     "code_provisoire": "ZqW8xYv3Kp2T",       # a valid provisional code
@@ -70,10 +75,17 @@ def test_typed_values_are_never_kept(server):
             break
         choice = re.search(r'name="choix" value="([^"]+)"', page)
         data = {"csrf_token": token(page)}
-        if choice:
+        step = ACTIVER.steps[urllib.parse.urlparse(url).path.rsplit("/", 1)[1]]
+        if step.kind == "choice" and step.choices[0].target:  # practice: the card pressed on the copy
+            data["element"] = step.choices[0].target
+        elif step.kind == "action":
+            data["element"] = step.target
+        elif choice:
             data["choix"] = choice.group(1)
         elif 'name="jour"' in page:
             data.update(jour="12", mois="03", annee="1980")
+        elif step.kind == "field" and step.field in ("nir", "serie_sans_photo", "serie_avec_photo"):
+            data["valeur"] = FIELD_RULES[step.field].example  # the 2022 flow asks who I am first
         elif 'name="valeur"' in page or 'name="mot_de_passe"' in page:
             pytest.fail(f"unexpected field before the provisional code at {url}")
         url, page = fetch(urllib.parse.urlparse(url).path, data)

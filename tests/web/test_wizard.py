@@ -146,7 +146,7 @@ def test_a_tampered_cookie_is_ignored_gently(demo_visitor):
 def test_the_cookie_holds_only_ids_and_choices(demo_app, demo_visitor):
     start(demo_visitor, mode="entrainement")
     demo_visitor.post()
-    demo_visitor.post(data={"choix": "avec-photo"})
+    demo_visitor.post(data={"element": "avec-photo", "erreurs": "1"})  # practice: the element pressed on the copy
     cookie = demo_visitor.client.get_cookie("falc")
     serializer = demo_app.session_interface.get_signing_serializer(demo_app)
     session = serializer.loads(cookie.value)

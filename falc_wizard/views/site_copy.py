@@ -1,0 +1,181 @@
+"""Practice on the drawn copy of the real page: what a press means, and what the copy shows.
+
+"Je m'entraîne" draws, under the step's FALC instruction, a copy of the real page
+(site_pages). Every element of the copy is a real button posting to the step
+(``element=<id>``), so it works without JavaScript. Pressing the step's target
+moves on, like "C'est fait" in guide mode; pressing another element is not an
+error: the same step answers 200 with a gentle hint naming what to look for, and
+from the second wrong press the target is highlighted (FALC.md rule 27).
+
+The count of wrong presses travels in a hidden field of the copy's form: no
+session, nothing typed. Fields done earlier on the same page show "✓ rempli",
+never their value: typed values are not kept (practice.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from flask_babel import gettext as _
+
+from .. import engine
+from ..journeys import DONE, Journey, Step
+from ..practice import rule_for
+from ..site_pages import Element, Page
+
+#: The posted name of the pressed element, and of the wrong-press count.
+ELEMENT = "element"
+WRONG = "erreurs"
+#: From this many wrong presses the target is highlighted.
+HIGHLIGHT_FROM = 2
+#: The count is a small number; anything else posted is read as this many at most.
+MAX_WRONG = 9
+
+
+@dataclass(frozen=True)
+class Press:
+    """One press on the copy: the element, the step's answer it gives (None: not the target)."""
+
+    element: Element | None
+    answer: str | None
+    wrong: int
+
+
+@dataclass(frozen=True)
+class Copy:
+    """What site_copy.html draws for one step."""
+
+    page: Page
+    #: The elements that move on (the target, or each choice's target), in page order.
+    targets: tuple[str, ...]
+    #: True when the elements are buttons to press (action, choice); False on a field or info step.
+    pressable: bool
+    #: Elements done earlier on this page: id -> "rempli" | "coche" | "choisi".
+    done: Mapping[str, str] = field(default_factory=dict)
+    wrong: int = 0
+    hint: tuple[str, ...] = ()
+    #: A code the real site sends here: ("sms" | "email", the code), or None.
+    message: tuple[str, str] | None = None
+
+    @property
+    def highlight(self) -> bool:
+        return self.wrong >= HIGHLIGHT_FROM
+
+
+def uses_copy(practice: bool, step: Step) -> bool:
+    """True when practice draws this step on its page (a choice only when its choices are elements)."""
+    if not practice or not step.page or step.is_end:
+        return False
+    return step.kind != "choice" or all(c.target for c in step.choices)
+
+
+def targets(step: Step) -> tuple[str, ...]:
+    if step.kind == "choice":
+        return tuple(c.target for c in step.choices)
+    return (step.target,) if step.target else ()
+
+
+def _wrong_count(form: Mapping[str, str]) -> int:
+    raw = str(form.get(WRONG, ""))
+    return min(int(raw), MAX_WRONG) if raw.isdigit() and len(raw) <= 2 else 0
+
+
+def read_press(journey: Journey, step: Step, form: Mapping[str, str]) -> Press:
+    """What a post on the copy means: the answer for the target, or one more wrong press."""
+    page = journey.pages[step.page]
+    element = page.element(str(form.get(ELEMENT, ""))[:80])
+    wrong = _wrong_count(form)
+    if element is not None and element.id in targets(step):
+        if step.kind == "choice":
+            return Press(element, next(c.id for c in step.choices if c.target == element.id), wrong)
+        return Press(element, DONE, wrong)
+    return Press(element, None, min(wrong + 1, MAX_WRONG))
+
+
+#: "Ce n'est pas ce bouton." by the kind of element pressed.
+_NOT_THIS = {
+    "bouton": lambda: _("Ce n'est pas ce bouton."),
+    "bouton-secondaire": lambda: _("Ce n'est pas ce bouton."),
+    "lien": lambda: _("Ce n'est pas ce lien."),
+    "case": lambda: _("Ce n'est pas cette case."),
+    "carte": lambda: _("Ce n'est pas ce choix."),
+    "champ": lambda: _("Ce n'est pas ce champ."),
+    "menu": lambda: _("Ce n'est pas ce menu."),
+}
+
+#: "Je cherche le bouton Commencer." by the kind of the target.
+_LOOK_FOR = {
+    "bouton": lambda label: _("Je cherche le bouton %(label)s.", label=label),
+    "bouton-secondaire": lambda label: _("Je cherche le bouton %(label)s.", label=label),
+    "lien": lambda label: _("Je cherche le lien %(label)s.", label=label),
+    "case": lambda label: _("Je cherche la case %(label)s.", label=label),
+    "carte": lambda label: _("Je cherche le choix %(label)s.", label=label),
+    "menu": lambda label: _("Je cherche le menu %(label)s.", label=label),
+}
+
+
+def hint(journey: Journey, step: Step, press: Press) -> tuple[str, ...]:
+    """The gentle hint after a wrong press: what was pressed is not it, and what to look for."""
+    page = journey.pages[step.page]
+    first = _NOT_THIS[press.element.kind]() if press.element else _("Je n'ai pas appuyé sur un élément de la page.")
+    wanted = [page.element(t) for t in targets(step)]
+    if step.kind == "choice":
+        labels = f" {_('ou')} ".join(f"« {e.label} »" for e in wanted)
+        return first, _("Je choisis : %(labels)s.", labels=labels)
+    target = wanted[0]
+    return first, _LOOK_FOR[target.kind](target.label)
+
+
+def _done_on_page(journey: Journey, state: engine.State, step: Step) -> dict[str, str]:
+    """Elements of this page done on the steps before this one: fields filled, boxes ticked, cards chosen."""
+    done: dict[str, str] = {}
+    steps = engine.path(journey, state)
+    for earlier_id in steps[: steps.index(step.id)] if step.id in steps else ():
+        earlier = journey.steps[earlier_id]
+        if earlier.page != step.page:
+            continue
+        answer = state.answers.get(earlier_id)
+        if earlier.kind == "field":
+            done[earlier.target] = "rempli"
+        elif earlier.kind == "choice":
+            choice = earlier.choice(answer or "")
+            if choice and choice.target:
+                done[choice.target] = "choisi"
+        elif earlier.target and journey.pages[step.page].element(earlier.target).kind == "case":
+            done[earlier.target] = "coche"
+    return done
+
+
+def _message(journey: Journey, state: engine.State, step: Step, done: Mapping[str, str]) -> tuple[str, str] | None:
+    """The code the real site sends at this step: the example of the code field at or after it.
+
+    It arrives where the person asked for it when they chose, on this page, the card
+    "email" or "sms"; else where the step's ``message`` says.
+    """
+    if not step.message:
+        return None
+    kind = next((k for k in ("email", "sms") if done.get(k) == "choisi"), step.message)
+    seen: set[str] = set()
+    current: Step | None = step
+    steps = journey.in_mode(state.practice).steps
+    while current is not None and current.id not in seen:
+        seen.add(current.id)
+        if current.kind == "field":
+            return kind, rule_for(current.field).example
+        current = steps.get(current.next) if current.kind in ("info", "action") else None
+    return None
+
+
+def build(journey: Journey, state: engine.State, step: Step, press: Press | None = None) -> Copy:
+    """The copy of the step's page, as the template draws it."""
+    done = _done_on_page(journey, state, step)
+    return Copy(
+        page=journey.pages[step.page],
+        targets=targets(step),
+        pressable=step.kind in ("action", "choice"),
+        done=done,
+        wrong=press.wrong if press else 0,
+        hint=hint(journey, step, press) if press else (),
+        message=_message(journey, state, step, done),
+    )

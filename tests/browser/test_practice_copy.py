@@ -1,0 +1,126 @@
+"""Practice on the drawn copy of the real page, in Chromium (issue 12): every journey is
+walked in practice mode by pressing, on each screen, the element the instruction names
+(found in the copy by its real label); a wrong press gets the hint, then the highlight;
+the copy pages pass axe-core and the size checks."""
+
+import re
+
+import pytest
+
+from falc_wizard import engine
+from falc_wizard.journeys import load_journeys
+from falc_wizard.practice_rules import FIELD_RULES
+from .audit import check_layout, format_violations, run_axe
+
+JOURNEYS = load_journeys()
+PRACTISED = [journey_id for journey_id, journey in JOURNEYS.items() if journey.has_practice]
+COPY = "Copie du site, pour m'entraîner"
+TYPED = {
+    "date_naissance": {"jour": "14", "mois": "07", "annee": "1985"},
+    "mot_de_passe": {"valeur": "Soleil-2024!"},
+    "mot_de_passe_confirmation": {"mot_de_passe": "Soleil-2024!", "confirmation": "Soleil-2024!"},
+}
+
+
+def typed(field_name):
+    rule = FIELD_RULES[field_name]
+    return TYPED.get(field_name) or {rule.inputs[0].name: rule.example}
+
+
+def audit(page, where):
+    page.wait_for_load_state("load")
+    violations = run_axe(page)
+    assert not violations, f"{where}\n{format_violations(violations)}"
+    problems = check_layout(page)
+    assert not problems, f"{where}\n" + "\n".join(problems)
+
+
+def start_practice(page, live_server, journey_id):
+    page.goto(f"{live_server}/parcours/{journey_id}")
+    page.get_by_role("button", name="Je m'entraîne").click()
+    page.wait_for_load_state("load")
+
+
+def walk_in_practice(page, live_server, journey, path, audited=None):
+    """Press, on each screen, the element the step names; type the fields; end on the practice end."""
+    start_practice(page, live_server, journey.id)
+    for position, step_id in enumerate(path):
+        assert page.url.endswith(f"/parcours/{journey.id}/{step_id}"), (page.url, step_id)
+        step = journey.steps[step_id]
+        html = page.content()
+        if step.is_end:
+            break
+        assert "monespacesante" not in html.lower(), step_id
+        copy = page.get_by_role("region", name=COPY)
+        if audited is not None and step.page and (step.kind, step.page) not in audited:
+            audited.add((step.kind, step.page))
+            audit(page, f"{journey.id}/{step_id}")
+        if step.kind == "choice":
+            choice = next(c for c in step.choices if journey.in_mode(True).steps[step_id].choice(c.id).next == path[position + 1])
+            if choice.target:
+                copy.get_by_role("button", name=journey.pages[step.page].element(choice.target).label, exact=True).click()
+            else:
+                page.get_by_role("button", name=choice.text).click()
+        elif step.kind == "action":
+            copy.get_by_role("button", name=journey.pages[step.page].element(step.target).label, exact=True).click()
+        elif step.kind == "field":
+            for name, value in typed(step.field).items():
+                copy.locator(f'input[name="{name}"]').fill(value)
+            page.get_by_role("button", name="J'ai fini d'écrire").click()
+        else:
+            page.get_by_role("button", name="Continuer", exact=True).click()
+        page.wait_for_load_state("load")
+    body = page.locator("main").inner_text()
+    assert "Bravo, je me suis entraîné." in body and "Sur le vrai site, rien n'a changé." in body
+    assert page.get_by_role("button", name="Je le fais pour de vrai").is_visible()
+
+
+@pytest.mark.parametrize("journey_id", PRACTISED)
+def test_every_journey_walks_in_practice_by_pressing_the_named_element(page, live_server, journey_id):
+    journey = JOURNEYS[journey_id]
+    path = engine.all_paths(journey, practice=True)[0]
+    # activer's copy pages are audited (axe, sizes on tablet, phone and 320 px): they hold every kind of element.
+    walk_in_practice(page, live_server, journey, path, audited=set() if journey_id == "activer" else None)
+
+
+def test_a_wrong_press_gets_a_hint_then_the_highlight_and_keeps_the_answers(page, live_server):
+    start_practice(page, live_server, "se-connecter")
+    assert page.url.endswith("/parcours/se-connecter/cliquer-connexion")  # the real site's address is skipped
+    copy = page.get_by_role("region", name=COPY)
+    copy.get_by_role("button", name="Activer Mon espace santé", exact=True).click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/parcours/se-connecter/cliquer-connexion")
+    assert page.locator(".copy-hint p").all_inner_texts() == ["Ce n'est pas ce bouton.", "Je cherche le lien Connexion."]
+    copy.get_by_role("button", name="Connexion", exact=True).click()
+    page.get_by_role("button", name="Je me connecte avec mon identifiant et mon mot de passe").click()
+    page.wait_for_load_state("load")
+    copy.get_by_label("Mon identifiant").fill("anne.dupont")
+    page.get_by_role("button", name="J'ai fini d'écrire").click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/parcours/se-connecter/mot-de-passe")
+    assert "✓ rempli" in copy.inner_text() and "anne.dupont" not in page.content()
+    copy.get_by_label("Mon mot de passe").fill("Soleil-2024!")
+    page.get_by_role("button", name="J'ai fini d'écrire").click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/parcours/se-connecter/cliquer-se-connecter")
+
+    # Two wrong presses: a hint each time, then the target is shown; what was done stays done.
+    copy.get_by_role("button", name="Identifiant oublié?", exact=True).click()
+    page.wait_for_load_state("load")
+    assert page.locator(".copy-hint p").all_inner_texts() == ["Ce n'est pas ce lien.", "Je cherche le bouton Se connecter."]
+    assert page.locator(".copy-here").count() == 0
+    audit(page, "hint")
+    copy.get_by_role("button", name="S'identifier avec FranceConnect", exact=True).click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/parcours/se-connecter/cliquer-se-connecter")
+    assert page.locator(".copy-hint p").first.inner_text() == "Ce n'est pas ce bouton."
+    highlighted = copy.locator(".copy-target")
+    assert highlighted.count() == 1 and re.search(r"Se connecter\s*C'est ici", highlighted.inner_text())
+    assert highlighted.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"
+    assert copy.inner_text().count("✓ rempli") == 2
+    audit(page, "highlight")
+    highlighted.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/parcours/se-connecter/code")
+    assert "Nouveau message : votre code est 094567" in page.locator(".copy-message").inner_text()
+    audit(page, "code on a drawn phone")

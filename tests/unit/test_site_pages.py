@@ -1,0 +1,217 @@
+"""The real pages as content (site_pages): the loader's refusals, and the mode-only steps
+the engine skips (issue 12)."""
+
+import copy
+import tomllib
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from falc_wizard import engine
+from falc_wizard.journeys import DONE, ContentError, parse_journey
+from support import FIXTURES
+
+DEMO = tomllib.loads((FIXTURES / "steps" / "demo.toml").read_text(encoding="utf-8"))
+
+
+def demo_data():
+    return copy.deepcopy(DEMO)
+
+
+def step(data, step_id):
+    return next(s for s in data["steps"] if s["id"] == step_id)
+
+
+def page(data, page_id):
+    return next(p for p in data["pages"] if p["id"] == page_id)
+
+
+def refused(data) -> str:
+    with pytest.raises(ContentError) as caught:
+        parse_journey(data, "demo.toml")
+    message = str(caught.value)
+    assert "\n" not in message and message.startswith("demo.toml")
+    return message
+
+
+def test_the_demo_pages_are_read():
+    journey = parse_journey(demo_data(), "demo.toml")
+    assert journey.has_practice
+    identite = journey.pages["identite"]
+    assert identite.title == "Mon identité"
+    assert identite.element("serie").label == "Numéro de série de carte Vitale"
+    assert journey.steps["verifier"].target == "continuer"
+    assert [c.target for c in journey.steps["carte"].choices] == ["sans-photo", "avec-photo"]
+
+
+def test_a_target_that_is_not_on_its_page():
+    data = demo_data()
+    step(data, "verifier")["target"] = "valider"
+    assert "target 'valider' is not an element of page 'identite'" in refused(data)
+
+
+def test_an_element_without_a_label():
+    data = demo_data()
+    page(data, "identite")["elements"][0]["label"] = " "
+    assert "element 'sans-photo': an element has its exact label" in refused(data)
+
+
+def test_a_page_without_elements():
+    data = demo_data()
+    page(data, "code")["elements"] = []
+    assert "page 'code': a page has elements" in refused(data)
+
+
+def test_an_unknown_element_kind():
+    data = demo_data()
+    page(data, "code")["elements"][0]["kind"] = "image"
+    assert "unknown kind 'image'" in refused(data)
+
+
+def test_an_unknown_page():
+    data = demo_data()
+    step(data, "verifier")["page"] = "accueil"
+    assert "step 'verifier': unknown page 'accueil'" in refused(data)
+
+
+def test_a_practice_action_step_without_target():
+    data = demo_data()
+    del step(data, "verifier")["target"]
+    assert "step 'verifier': a practice action step names its 'page' and 'target'" in refused(data)
+
+
+def test_a_guide_only_action_step_needs_no_target():
+    data = demo_data()
+    del step(data, "verifier")["target"]
+    step(data, "verifier")["only"] = "guide"
+    assert parse_journey(data, "demo.toml").steps["verifier"].only == "guide"
+
+
+def test_a_field_step_types_in_a_field_and_an_action_presses():
+    data = demo_data()
+    step(data, "serie-avec-photo")["target"] = "continuer"
+    assert "a field step's target is a field (champ)" in refused(data)
+    data = demo_data()
+    step(data, "verifier")["target"] = "serie"
+    assert "target 'serie' is a field (champ)" in refused(data)
+
+
+def test_choices_name_all_their_targets_or_none():
+    data = demo_data()
+    del step(data, "envoi")["choices"][1]["target"]
+    assert "every choice names its target, or none does" in refused(data)
+    data = demo_data()
+    step(data, "envoi")["choices"][1]["target"] = "email"
+    assert "two choices have the same target" in refused(data)
+
+
+def test_practice_never_shows_a_real_site_step():
+    data = demo_data()
+    step(data, "debut")["real_site"] = True
+    assert "practice never sends the person to the real site" in refused(data)
+    step(data, "debut")["only"] = "guide"
+    assert parse_journey(data, "demo.toml")
+
+
+def test_practice_never_names_the_real_site_before_the_end():
+    data = demo_data()
+    step(data, "verifier")["help"] = ["Je peux aussi aller sur monespacesante.fr."]
+    assert "step 'verifier': practice shows this screen, so it never names the real site's address" in refused(data)
+    step(data, "verifier")["only"] = "guide"
+    del step(data, "verifier")["target"]
+    assert parse_journey(data, "demo.toml")
+
+
+def test_only_and_message_take_known_values():
+    data = demo_data()
+    step(data, "debut")["only"] = "pratique"
+    assert "'only' is 'guide' or 'entrainement'" in refused(data)
+    data = demo_data()
+    step(data, "debut")["message"] = "courrier"
+    assert "'message' is 'sms' or 'email'" in refused(data)
+    data = demo_data()
+    step(data, "fin")["only"] = "guide"
+    assert "an end step is for both modes" in refused(data)
+
+
+def test_a_guide_only_choice_is_passed_by_its_first_choice_in_practice():
+    data = demo_data()
+    step(data, "envoi")["only"] = "guide"
+    journey = parse_journey(data, "demo.toml")
+    practice = engine.all_paths(journey, practice=True)
+    assert ["debut", "carte", "serie-sans-photo", "fin"] in practice
+    assert all("envoi" not in p for p in practice)
+    assert any("envoi" in p for p in engine.all_paths(journey, practice=False))
+
+
+def test_a_journey_without_pages_offers_no_practice():
+    data = demo_data()
+    del data["pages"]
+    for raw in data["steps"]:
+        for key in ("page", "target"):
+            raw.pop(key, None)
+        for choice in raw.get("choices", []):
+            choice.pop("target", None)
+    assert not parse_journey(data, "demo.toml").has_practice
+
+
+# --------------------------------------------------------------------------- modes
+
+
+def with_mode_steps():
+    """The demo with a guide-only first screen and a practice-only screen before the end."""
+    data = demo_data()
+    data["steps"].insert(0, {"id": "aller", "kind": "action", "pictogram": "aide", "only": "guide",
+                             "real_site": True, "sentences": ["Je vais sur le site."]})
+    data["first"] = "aller"
+    data["steps"].insert(len(data["steps"]) - 1, {
+        "id": "bilan", "kind": "info", "pictogram": "aide", "only": "entrainement",
+        "sentences": ["Je regarde ce que j'ai fait."], "next": "fin"})
+    step(data, "verifier")["next"] = "bilan"
+    return parse_journey(data, "demo.toml")
+
+
+def test_each_mode_walks_past_the_other_modes_steps():
+    journey = with_mode_steps()
+    guide = engine.all_paths(journey, practice=False)
+    practice = engine.all_paths(journey, practice=True)
+    assert all(p[0] == "aller" and "bilan" not in p for p in guide)
+    assert all(p[0] == "debut" and "aller" not in p for p in practice)
+    assert any("bilan" in p for p in practice)
+    assert ["debut", "carte", "serie-avec-photo", "verifier", "bilan", "fin"] in practice
+    assert ["aller", "debut", "carte", "serie-avec-photo", "verifier", "fin"] in guide
+
+
+def test_the_engine_starts_practice_after_the_guide_only_screen():
+    journey = with_mode_steps()
+    state = engine.start(journey, practice=True)
+    assert engine.walk(journey, state).frontier == "debut"
+    assert not engine.walk(journey, state).reaches("aller")
+    state = engine.walk(journey, state).advance("debut", DONE).state
+    assert engine.path(journey, state) == ["debut", "carte"]
+    assert engine.walk(journey, engine.start(journey)).frontier == "aller"
+    # The cookie of a practice walk reads back the same.
+    assert engine.State.from_dict(state.to_dict(), journey) == state
+
+
+OPTIONS = st.lists(st.sampled_from(["", "", "guide", "entrainement"]), min_size=1, max_size=12)
+
+
+@settings(max_examples=150, deadline=None)
+@given(only=OPTIONS, practice=st.booleans())
+def test_a_mode_keeps_its_steps_in_order_and_drops_only_the_others(only, practice):
+    """On a line of info steps with random modes, a mode's path is exactly its steps, in file order."""
+    data = {"id": "ligne", "title": "T", "summary": "S", "pictogram": "aide", "steps": [
+        {"id": f"s{i}", "kind": "info", "pictogram": "aide", "sentences": ["Je lis."], "only": mode}
+        for i, mode in enumerate(only)
+    ] + [{"id": "fin", "kind": "end", "pictogram": "aide", "sentences": ["Fini."]}]}
+    journey = parse_journey(data, "ligne.toml")
+    hidden = "guide" if practice else "entrainement"
+    expected = [f"s{i}" for i, mode in enumerate(only) if mode != hidden] + ["fin"]
+    assert engine.all_paths(journey, practice) == [expected]
+    state = engine.start(journey, practice)
+    for step_id in expected[:-1]:
+        assert engine.walk(journey, state).frontier == step_id
+        state = engine.walk(journey, state).advance(step_id, DONE).state
+    assert engine.walk(journey, state).frontier == "fin"
+    assert engine.progress(journey, state, "fin").total == len(expected)

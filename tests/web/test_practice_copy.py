@@ -1,0 +1,364 @@
+"""Practice on a drawn copy of the real page (issue 12), with the Flask test client:
+press the target to move on, a wrong press gets a hint then a highlight, fields done
+show "✓ rempli" without their value, codes arrive, and the ending says it was practice."""
+
+import re
+import textwrap
+
+import pytest
+
+from falc_wizard import create_app
+from support import Visitor
+
+COPY = "Copie du site, pour m'entraîner"
+END = ("Bravo, je me suis entraîné.", "Sur le vrai site, rien n'a changé.")
+
+
+def begin(visitor, mode="entrainement", journey="demo"):
+    visitor.get(f"/parcours/{journey}")
+    return visitor.post(data={"mode": mode})
+
+
+def session_state(app, visitor, journey="demo"):
+    cookie = visitor.client.get_cookie("falc")
+    return app.session_interface.get_signing_serializer(app).loads(cookie.value)["parcours"][journey]
+
+
+def press(visitor, element, wrong=None, follow=True):
+    found = re.search(r'name="erreurs" value="(\d+)"', visitor.page)
+    data = {"element": element, "erreurs": wrong if wrong is not None else (found.group(1) if found else "0")}
+    return visitor.post(data=data, follow=follow)
+
+
+def test_the_start_page_says_what_each_mode_does(demo_visitor):
+    demo_visitor.get("/parcours/demo")
+    assert "Je commence : je fais la démarche sur le vrai site." in demo_visitor.page
+    assert "Je m'entraîne : je fais comme sur le vrai site, ici. Rien ne change sur le vrai site." in demo_visitor.page
+    assert 'value="entrainement"' in demo_visitor.page
+
+
+def test_a_choice_is_made_by_pressing_its_element_on_the_copy(demo_app, demo_visitor):
+    begin(demo_visitor)
+    demo_visitor.post()  # "debut": an info screen, Continuer
+    assert demo_visitor.url == "/parcours/demo/carte"
+    page = demo_visitor.page
+    assert COPY in page and "Mon identité" in page
+    assert re.search(r'<section class="site-copy" aria-labelledby="copie-nom">', page)
+    for label in ("Carte Vitale sans photo", "Carte Vitale avec photo", "Continuer", "Retour"):
+        assert re.search(rf'<button type="submit" name="element" value="[a-z-]+" class="copy-el[^"]*">.*?{label}', page, re.S)
+    response = press(demo_visitor, "avec-photo", follow=False)
+    assert response.status_code == 303
+    assert response.headers["Location"].endswith("/parcours/demo/serie-avec-photo")
+    assert session_state(demo_app, demo_visitor)["a"] == {"debut": "fait", "carte": "avec-photo"}
+
+
+def test_a_wrong_press_gets_a_hint_then_the_target_is_highlighted(demo_app, demo_visitor):
+    begin(demo_visitor)
+    demo_visitor.post()
+    press(demo_visitor, "avec-photo")
+    demo_visitor.post(data={"valeur": "80250000021"})
+    assert demo_visitor.url == "/parcours/demo/verifier"
+    answers = session_state(demo_app, demo_visitor)["a"]
+
+    response = press(demo_visitor, "retour")
+    assert response.status_code == 200
+    assert "Ce n'est pas ce bouton. " not in demo_visitor.page  # two sentences, two paragraphs
+    assert "<p>Ce n'est pas ce bouton.</p><p>Je cherche le bouton Continuer.</p>" in demo_visitor.page
+    assert 'name="erreurs" value="1"' in demo_visitor.page
+    assert "C'est ici" not in demo_visitor.page and "copy-target" not in demo_visitor.page
+
+    response = press(demo_visitor, "ou-trouver")
+    assert response.status_code == 200
+    assert "<p>Ce n'est pas ce lien.</p><p>Je cherche le bouton Continuer.</p>" in demo_visitor.page
+    assert 'name="erreurs" value="2"' in demo_visitor.page
+    highlighted = re.search(r'<button[^>]*value="continuer" class="[^"]*copy-target[^"]*">(.*?)</button>', demo_visitor.page, re.S)
+    assert highlighted and "C'est ici" in highlighted.group(1)
+    # Wrong presses change nothing: the answers so far are kept, the field stays done.
+    assert session_state(demo_app, demo_visitor)["a"] == answers
+    assert "✓ rempli" in demo_visitor.page
+
+    response = press(demo_visitor, "continuer", follow=False)
+    assert response.status_code == 303 and response.headers["Location"].endswith("/parcours/demo/envoi")
+
+
+def test_a_field_done_earlier_on_the_page_shows_done_without_its_value(demo_visitor):
+    begin(demo_visitor)
+    demo_visitor.post()
+    press(demo_visitor, "avec-photo")
+    page = demo_visitor.page
+    assert '<label class="copy-field-label" for="champ-valeur">Numéro de série de carte Vitale</label>' in page
+    assert "J'ai fini d'écrire" in page and "C'est fait" not in page
+    response = demo_visitor.post(data={"valeur": "12"})
+    assert response.status_code == 400 and 'value="12"' in demo_visitor.page  # the value is shown back on error
+    demo_visitor.post(data={"valeur": "80250000021"})
+    assert demo_visitor.url == "/parcours/demo/verifier"
+    assert "✓ rempli" in demo_visitor.page
+    assert "80250000021" not in demo_visitor.page and "8025000002" not in demo_visitor.page
+    assert "C'est fait" not in demo_visitor.page
+
+
+def test_the_practice_ending_says_it_was_practice_and_offers_the_real_thing(demo_app, demo_visitor):
+    begin(demo_visitor)
+    demo_visitor.post()
+    press(demo_visitor, "sans-photo")
+    demo_visitor.post(data={"valeur": "0102457612 4"})
+    assert demo_visitor.url == "/parcours/demo/envoi"
+    press(demo_visitor, "sms")
+    assert demo_visitor.url == "/parcours/demo/fin"
+    for sentence in END:
+        assert sentence in demo_visitor.page
+    assert "Bravo !" not in demo_visitor.page  # the end step's own sentence claims a real result
+    assert "Je le fais pour de vrai" in demo_visitor.page
+    demo_visitor.post(data={"mode": "guide"}, url="/parcours/demo")
+    assert demo_visitor.url == "/parcours/demo/debut"
+    assert session_state(demo_app, demo_visitor) == {"j": "demo", "a": {}}
+
+
+def test_guide_mode_is_unchanged(demo_visitor):
+    begin(demo_visitor, mode="guide")
+    demo_visitor.post()
+    assert COPY not in demo_visitor.page
+    demo_visitor.post(data={"choix": "avec-photo"})
+    demo_visitor.post()
+    assert "C'est fait" in demo_visitor.page and COPY not in demo_visitor.page
+
+
+def test_garbage_presses_are_gentle(demo_visitor):
+    begin(demo_visitor)
+    demo_visitor.post()
+    for data in ({}, {"element": "x" * 5000, "erreurs": "-3"}, {"element": "serie", "erreurs": "99999"}):
+        response = demo_visitor.post(data=data)
+        assert response.status_code == 200
+        assert 'class="copy-hint"' in demo_visitor.page
+        assert re.search(r'name="erreurs" value="[1-9]"', demo_visitor.page)
+    assert demo_visitor.url == "/parcours/demo/carte"
+
+
+# --------------------------------------------------------------- a journey with codes and mode-only steps
+
+JOURNEY = textwrap.dedent('''
+    id = "essai"
+    title = "Je change mon adresse e-mail"
+    summary = "Un parcours pour les tests."
+    pictogram = "email"
+
+    [[pages]]
+    id = "valider"
+    title = "Je valide mon adresse e-mail"
+    source = "003"
+      [[pages.elements]]
+      id = "code"
+      kind = "champ"
+      label = "Code à usage unique"
+      [[pages.elements]]
+      id = "renvoyer"
+      kind = "lien"
+      label = "Envoyer à nouveau le code"
+      [[pages.elements]]
+      id = "valider"
+      kind = "bouton"
+      label = "Valider"
+
+    [[steps]]
+    id = "aller"
+    kind = "action"
+    source = "003"
+    only = "guide"
+    real_site = true
+    pictogram = "site-internet"
+    sentences = ["Je vais sur le site monespacesante.fr."]
+
+    [[steps]]
+    id = "attendre"
+    kind = "info"
+    source = "003"
+    only = "guide"
+    pictogram = "sms"
+    sentences = ["J'attends le SMS."]
+
+    [[steps]]
+    id = "code"
+    kind = "field"
+    source = "003"
+    field = "code_unique"
+    label = "Code à usage unique"
+    page = "valider"
+    target = "code"
+    message = "sms"
+    pictogram = "code-unique"
+    sentences = ["J'écris le code reçu par SMS."]
+
+    [[steps]]
+    id = "valider"
+    kind = "action"
+    source = "003"
+    page = "valider"
+    target = "valider"
+    pictogram = "clic"
+    sentences = ["Je clique sur le bouton Valider."]
+
+    [[steps]]
+    id = "fin"
+    kind = "end"
+    source = "003"
+    pictogram = "succes"
+    sentences = ["Mon adresse e-mail est changée."]
+''')
+
+NOTHING_TO_PRACTISE = textwrap.dedent('''
+    id = "lire"
+    title = "Je découvre"
+    summary = "Un parcours pour les tests."
+    pictogram = "decouvrir"
+
+    [[steps]]
+    id = "lire"
+    kind = "info"
+    source = "003"
+    pictogram = "decouvrir"
+    sentences = ["Je lis."]
+
+    [[steps]]
+    id = "fin"
+    kind = "end"
+    source = "003"
+    pictogram = "succes"
+    sentences = ["Fini."]
+''')
+
+
+@pytest.fixture
+def small_app(tmp_path):
+    (tmp_path / "essai.toml").write_text(JOURNEY, encoding="utf-8")
+    (tmp_path / "lire.toml").write_text(NOTHING_TO_PRACTISE, encoding="utf-8")
+    return create_app({"TESTING": True, "SECRET_KEY": "test-secret", "STEPS_DIR": tmp_path})
+
+
+def test_the_code_arrives_on_a_drawn_phone_and_the_real_site_is_never_named(small_app):
+    visitor = Visitor(small_app.test_client())
+    begin(visitor, journey="essai")
+    assert visitor.url == "/parcours/essai/code"  # the guide-only screens are skipped
+    assert "Nouveau message : votre code est 094567" in visitor.page
+    assert "Sur mon téléphone, je reçois un SMS :" in visitor.page
+    assert "monespacesante" not in visitor.page.lower()
+    visitor.post(data={"valeur": "094567"})
+    assert visitor.url == "/parcours/essai/valider"
+    assert "monespacesante" not in visitor.page.lower()
+    press(visitor, "valider")
+    assert visitor.url == "/parcours/essai/fin"
+    assert END[0] in visitor.page and "Mon adresse e-mail est changée." not in visitor.page
+
+
+def test_guide_mode_keeps_the_guide_only_screens(small_app):
+    visitor = Visitor(small_app.test_client())
+    begin(visitor, mode="guide", journey="essai")
+    assert visitor.url == "/parcours/essai/aller"
+    assert "monespacesante.fr" in visitor.page
+    visitor.post()
+    assert visitor.url == "/parcours/essai/attendre"
+    # In practice the guide-only screen is not reachable: it sends to the practice frontier.
+    begin(visitor, journey="essai")
+    assert visitor.client.get("/parcours/essai/aller").headers["Location"].endswith("/parcours/essai/code")
+
+
+def test_a_journey_with_nothing_to_practise_offers_no_practice(small_app):
+    visitor = Visitor(small_app.test_client())
+    visitor.get("/parcours/lire")
+    assert "Je m'entraîne" not in visitor.page and 'value="entrainement"' not in visitor.page
+    assert "Je commence : je fais la démarche sur le vrai site." in visitor.page
+    begin(visitor, journey="lire")  # a forged practice start is a guide start
+    cookie = visitor.client.get_cookie("falc")
+    state = small_app.session_interface.get_signing_serializer(small_app).loads(cookie.value)["parcours"]["lire"]
+    assert "p" not in state
+
+
+# --------------------------------------------------------------- every real journey, in practice
+
+from falc_wizard import engine  # noqa: E402
+from falc_wizard.journeys import load_journeys  # noqa: E402
+from falc_wizard.practice_rules import FIELD_RULES  # noqa: E402
+
+JOURNEYS = load_journeys()
+PRACTICE_CASES = [
+    pytest.param(journey_id, index, id=f"{journey_id}-path{index}")
+    for journey_id, journey in JOURNEYS.items() if journey.has_practice
+    for index in range(len(engine.all_paths(journey, practice=True)))
+]
+#: Valid values for the fields whose example is not what a person types in each input.
+TYPED = {
+    "date_naissance": {"jour": "14", "mois": "07", "annee": "1985"},
+    "mot_de_passe": {"valeur": "Soleil-2024!"},
+    "mot_de_passe_confirmation": {"mot_de_passe": "Soleil-2024!", "confirmation": "Soleil-2024!"},
+}
+
+
+def typed(field_name):
+    rule = FIELD_RULES[field_name]
+    values = TYPED.get(field_name) or {rule.inputs[0].name: rule.example}
+    assert rule.check(values) == {}, field_name
+    return values
+
+
+def assert_never_the_real_site(page, where):
+    lowered = page.lower()
+    assert "monespacesante" not in lowered and "monespacesanté" not in lowered, where
+    assert "real-site-qr" not in page and "QR code du site" not in page, where
+
+
+@pytest.mark.parametrize("journey_id,index", PRACTICE_CASES)
+def test_every_journey_walks_in_practice_by_pressing_the_named_element(client, journey_id, index):
+    journey = JOURNEYS[journey_id]
+    path = engine.all_paths(journey, practice=True)[index]
+    visitor = Visitor(client)
+    begin(visitor, journey=journey_id)
+    for position, step_id in enumerate(path):
+        where = (journey_id, step_id)
+        assert visitor.url == f"/parcours/{journey_id}/{step_id}", (where, visitor.url)
+        step = journey.steps[step_id]
+        if step.is_end:
+            break
+        assert_never_the_real_site(visitor.page, where)
+        assert "C'est fait" not in visitor.page, where
+        following = path[position + 1]
+        if step.kind == "choice":
+            choice = next(c for c in step.choices if journey.in_mode(True).steps[step_id].choice(c.id).next == following)
+            if choice.target:
+                label = journey.pages[step.page].element(choice.target).label
+                assert re.search(rf'value="{choice.target}" class="copy-el[^"]*">.*?{re.escape(label)}', visitor.page, re.S), where
+                data = {"element": choice.target, "erreurs": "0"}
+            else:
+                data = {"choix": choice.id}
+        elif step.kind == "action":
+            label = journey.pages[step.page].element(step.target).label
+            assert COPY in visitor.page and journey.pages[step.page].title in visitor.page, where
+            assert re.search(rf'value="{step.target}" class="copy-el[^"]*">.*?{re.escape(label)}', visitor.page, re.S), where
+            data = {"element": step.target, "erreurs": "0"}
+        elif step.kind == "field":
+            label = journey.pages[step.page].element(step.target).label
+            assert COPY in visitor.page and label in visitor.page, where
+            data = typed(step.field)
+        else:
+            data = {}
+        response = visitor.post(data=data)
+        assert response.status_code == 200, (where, response.status_code)
+    assert journey.steps[visitor.url.rsplit("/", 1)[1]].is_end
+    for sentence in END:
+        assert sentence in visitor.page
+    assert "Je le fais pour de vrai" in visitor.page
+    for sentence in journey.steps[path[-1]].sentences:
+        assert sentence not in visitor.page  # the end step's own sentences claim a real result
+
+
+def test_decouvrir_offers_no_practice(visitor):
+    visitor.get("/parcours/decouvrir")
+    assert "Je m'entraîne" not in visitor.page and 'value="entrainement"' not in visitor.page
+    assert not JOURNEYS["decouvrir"].has_practice
+
+
+def test_every_other_journey_offers_practice_and_says_what_it_does(visitor):
+    for journey_id, journey in JOURNEYS.items():
+        if journey_id == "decouvrir":
+            continue
+        visitor.get(f"/parcours/{journey_id}")
+        assert 'value="entrainement"' in visitor.page, journey_id
+        assert "Rien ne change sur le vrai site." in visitor.page, journey_id
