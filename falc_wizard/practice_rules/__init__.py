@@ -49,6 +49,7 @@ FIELD_RULES: dict[str, FieldRule] = {
         codes.PROVISIONAL_CODE,
         accounts.IDENTIFIER,
         accounts.NEW_PASSWORD,
+        accounts.LOGIN_PASSWORD,
         accounts.NEW_PASSWORD_TWICE,
         contact.EMAIL,
         contact.MOBILE,

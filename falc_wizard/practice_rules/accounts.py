@@ -168,6 +168,14 @@ def check_password_confirmation(values: Mapping[str, str]) -> Errors:
     return errors
 
 
+def _check_login_password(value: str) -> Message | None:
+    """Logging in: the site checks the password against the account, not against the
+    rules of a new one; practice only asks that something is typed."""
+    if not value.strip():
+        return Message(N_("J'écris mon mot de passe."))
+    return None
+
+
 def _new_password_input(name: str, label: str) -> Input:
     """A password input; "new-password" lets a password manager offer a strong password and keep it."""
     return Input(name, label, type="password", autocomplete="new-password", size=24)
@@ -175,12 +183,24 @@ def _new_password_input(name: str, label: str) -> Input:
 
 # "username": a password manager keeps it with the password, at sign-up and at log-in.
 IDENTIFIER = FieldRule("identifiant", value_input(autocomplete="username", size=24), "anne.dupont", single(_check_identifier))
+# No example on a password field (FALC rule 22: people copy examples): the checklist of
+# rules shows instead; the tests' valid sample is given apart.
 NEW_PASSWORD = FieldRule(
     "mot_de_passe",
     (_new_password_input(VALUE, ""),),
-    "Soleil-2024",
+    "",
     single(_check_password, strip=False),
     PASSWORD_CHECKLIST,
+    given_sample={VALUE: "Soleil-2024"},
+)
+# Logging in is not choosing a password: "current-password" lets a password manager fill it
+# in, and there is no checklist of rules nor any example.
+LOGIN_PASSWORD = FieldRule(
+    "mot_de_passe_connexion",
+    (Input(VALUE, "", type="password", autocomplete="current-password", size=24),),
+    "",
+    single(_check_login_password, strip=False),
+    given_sample={VALUE: "Soleil-2024"},
 )
 NEW_PASSWORD_TWICE = FieldRule(
     "mot_de_passe_confirmation",
@@ -188,7 +208,7 @@ NEW_PASSWORD_TWICE = FieldRule(
         _new_password_input(PASSWORD, N_("Choisir mon mot de passe")),
         _new_password_input(CONFIRMATION, N_("Confirmer le mot de passe")),
     ),
-    "Soleil-2024",
+    "",
     check_password_confirmation,
     PASSWORD_CHECKLIST,
     given_sample={PASSWORD: "Soleil-2024", CONFIRMATION: "Soleil-2024"},

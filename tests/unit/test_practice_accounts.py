@@ -178,3 +178,16 @@ def test_confirmation_first_password_follows_the_rules():
 def test_confirmation_without_password_asks_only_for_the_password():
     assert confirm("", "Soleil-2024") == {"mot_de_passe": "J'écris le mot de passe que je choisis."}
     assert set(confirm("", "")) == {"mot_de_passe", "confirmation"}
+
+
+def test_the_log_in_password_is_not_a_new_password():
+    """Logging in: the password manager fills the account's password in ("current-password"),
+    no checklist of new-password rules, no example; anything typed passes, nothing typed is refused."""
+    from falc_wizard.practice_rules import FIELD_RULES
+
+    rule = FIELD_RULES["mot_de_passe_connexion"]
+    (item,) = rule.inputs
+    assert (item.type, item.autocomplete) == ("password", "current-password")
+    assert rule.checklist == () and rule.example == ""
+    assert rule.check({"valeur": "abc"}) == {}
+    assert rule.check({"valeur": "  "})["valeur"].text == "J'écris mon mot de passe."

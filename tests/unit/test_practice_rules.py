@@ -26,6 +26,7 @@ from falc_wizard.practice_rules import FIELD_RULES, Message, check
 SOURCES = sorted(Path(pr.__file__).parent.glob("*.py"))
 
 FIELD_NAMES = {
+    "mot_de_passe_connexion",
     "date_naissance",
     "nir",
     "serie_sans_photo",
@@ -135,6 +136,8 @@ def test_every_sample_is_the_example_typed_and_is_accepted():
         assert list(rule.sample) == [item.name for item in rule.inputs], name
         if name == "date_naissance":
             assert " ".join(rule.sample.values()) == rule.example
+        elif any(item.type == "password" for item in rule.inputs):
+            assert rule.example == "", f"{name}: no example on a password field (people copy examples)"
         else:
             assert set(rule.sample.values()) == {rule.example}, name
         assert rule.check(rule.sample) == {}, name
@@ -143,7 +146,8 @@ def test_every_sample_is_the_example_typed_and_is_accepted():
 def test_passwords_are_the_inputs_never_shown_again():
     assert FIELD_RULES["mot_de_passe"].hidden_inputs == {"valeur"}
     assert FIELD_RULES["mot_de_passe_confirmation"].hidden_inputs == {"mot_de_passe", "confirmation"}
-    for name in FIELD_NAMES - {"mot_de_passe", "mot_de_passe_confirmation"}:
+    assert FIELD_RULES["mot_de_passe_connexion"].hidden_inputs == {"valeur"}
+    for name in FIELD_NAMES - {"mot_de_passe", "mot_de_passe_confirmation", "mot_de_passe_connexion"}:
         assert FIELD_RULES[name].hidden_inputs == frozenset(), name
 
 

@@ -284,17 +284,10 @@ PRACTICE_CASES = [
     for journey_id, journey in JOURNEYS.items() if journey.has_practice
     for index in range(len(engine.all_paths(journey, practice=True)))
 ]
-#: Valid values for the fields whose example is not what a person types in each input.
-TYPED = {
-    "date_naissance": {"jour": "14", "mois": "07", "annee": "1985"},
-    "mot_de_passe": {"valeur": "Soleil-2024!"},
-    "mot_de_passe_confirmation": {"mot_de_passe": "Soleil-2024!", "confirmation": "Soleil-2024!"},
-}
-
-
 def typed(field_name):
+    """A valid value for each input of the field: the rule's own sample (practice_rules)."""
     rule = FIELD_RULES[field_name]
-    values = TYPED.get(field_name) or {rule.inputs[0].name: rule.example}
+    values = rule.sample
     assert rule.check(values) == {}, field_name
     return values
 
