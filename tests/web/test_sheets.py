@@ -64,7 +64,8 @@ def test_a_sheet_shows_what_the_issue_asks_for(app, client):
     for need in journey.needs:
         assert need.text in sheet and f"/pictogrammes/{need.pictogram}.svg" in sheet
     assert "falc.test/p/activer" in sheet  # the short link, written under the code
-    assert "J'appelle le 3422. C'est gratuit." in sheet
+    assert "J'appelle le 3422." in sheet and "Le service est gratuit." in sheet
+    assert "Je paie l'appel comme un appel normal." in sheet and "C'est gratuit" not in sheet
     assert "du lundi au vendredi, de 8 h 30 à 17 h 30" in sheet
     assert "Pour :" in sheet and "sheet-blank" in sheet
     assert "Note : Mardi avec Julie" in sheet
