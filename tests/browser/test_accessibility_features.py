@@ -9,12 +9,13 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from falc_wizard import engine
 from falc_wizard.journeys import load_journeys
 from support import VALID
 
 from .audit import Auditor
 from .browsing import context_options, wait_until_ready
-from .walking import start
+from .walking import open_practice_step, start
 
 JOURNEYS = load_journeys()
 
@@ -33,24 +34,24 @@ NO_SPEECH = "delete window.speechSynthesis; delete window.SpeechSynthesisUtteran
 
 
 def open_step(page, base, journey_id, step_id, practice=False):
-    """Start the journey and walk, with the first choices, until ``step_id`` is shown."""
+    """Start the journey and walk, along the first path of the mode that holds it, until
+    ``step_id`` is shown (practice presses the drawn page's elements: walking.py)."""
     journey = JOURNEYS[journey_id]
-    start(page, base, journey, practice)
-    for _ in range(len(journey.steps)):
-        if page.url.endswith(f"/{step_id}"):
-            wait_until_ready(page)
-            return
-        current = journey.steps[page.url.rsplit("/", 1)[1]]
+    path = next(p for p in engine.all_paths(journey, practice) if step_id in p)
+    if practice:
+        open_practice_step(page, base, journey, path, step_id, VALID)
+        return
+    start(page, base, journey, False)
+    for position, current_id in enumerate(path[:path.index(step_id)]):
+        current = journey.steps[current_id]
         if current.kind == "choice":
-            page.locator("button[name=choix]").first.click()
-        elif current.kind == "field" and practice:
-            for name, value in VALID[current.field].items():
-                page.locator(f"form.practice [name='{name}']").fill(value)
-            page.locator("main form .button-main").click()
+            choice = next(c for c in current.choices if c.next == path[position + 1])
+            page.locator(f"button[name=choix][value='{choice.id}']").click()
         else:
             page.locator("main form .button-main").click()
         page.wait_for_load_state()
-    raise AssertionError(f"{step_id} not reached")
+    expect(page).to_have_url(re.compile(f"/{step_id}$"))
+    wait_until_ready(page)
 
 
 # Every kind of screen: home, journey start, each step kind, end, errors.
@@ -162,7 +163,7 @@ def test_each_screen_kind_passes_the_audit_with_each_setting(context, live_serve
 
 def test_errors_take_the_focus_and_lead_to_each_field(page, live_server):
     open_step(page, live_server, "activer", "avec-code-nir", practice=True)
-    page.locator("form.practice [name=valeur]").fill("123")
+    page.locator("main form [name=valeur]").fill("123")
     page.locator("main form .button-main").click()
     summary = page.locator(".error-summary")
     expect(summary).to_be_focused()

@@ -16,7 +16,9 @@ import pytest
 from playwright.sync_api import expect
 
 from .audit import Auditor
-from .conftest import context_options
+from .browsing import context_options
+from .walking import open_practice_step
+from falc_wizard import engine
 from falc_wizard.journeys import load_journeys
 from falc_wizard.practice_rules import FIELD_RULES
 
@@ -61,7 +63,7 @@ def test_every_step_screen_has_at_most_six_controls_besides_its_answer(context, 
     counts: dict[str, int] = {}
     too_many: list[str] = []
 
-    for journey in JOURNEYS.values():
+    for journey in (j.in_mode(False) for j in JOURNEYS.values()):  # guide screens (practice: its copy)
         seen: set[str] = set()
 
         def measure(step_id: str) -> None:
@@ -96,7 +98,7 @@ def test_every_step_screen_has_at_most_six_controls_besides_its_answer(context, 
         explore(journey.first)
         assert seen == set(journey.steps), f"{journey.id}: steps never shown {set(journey.steps) - seen}"
 
-    assert len(counts) == sum(len(j.steps) for j in JOURNEYS.values())
+    assert len(counts) == sum(len(j.in_mode(False).steps) for j in JOURNEYS.values())
     assert not too_many, "\n".join(too_many)
     # The measure is real: a step screen has its 6 (5 on an end screen, which has no "Je continue plus tard").
     assert max(counts.values()) == MAX_CONTROLS
@@ -118,16 +120,21 @@ def _open(page, base: str, journey_id: str, step_id: str, practice: bool = False
             continue
         if step.kind == "field" and practice:
             for name, value in (valid or {})[step.field].items():
-                page.locator(f"form.practice [name='{name}']").fill(value)
+                page.locator(f"main form [name='{name}']").fill(value)
         _go(page, page.locator(".step-answer form .button-main").click, base, journey_id, step.next)
         current = step.next
 
 
+#: A screen in the middle of decouvrir: parts done before it and parts still ahead.
+MIDDLE = "qui-peut-voir"
+
+
 def test_a_screen_reader_hears_the_progress_once(page, live_server):
-    _open(page, live_server, "decouvrir", "je-decide")
+    _open(page, live_server, "decouvrir", MIDDLE)
     text = page.locator(".progress-text").inner_text()
     position, total = map(int, re.fullmatch(r"Étape (\d+) sur (\d+)", text).groups())
-    assert position == 3 and total > position
+    expected = engine.progress(JOURNEYS["decouvrir"], engine.start(JOURNEYS["decouvrir"]), MIDDLE)
+    assert (position, total) == (expected.position, expected.total) and 1 < position < total
     # The dots are drawn (one per step) but hidden from the accessibility tree.
     expect(page.locator(".progress-dots .dot")).to_have_count(total)
     expect(page.locator(".progress-dots")).to_have_attribute("aria-hidden", "true")
@@ -143,7 +150,7 @@ def test_done_and_to_do_dots_differ_in_forced_colours(chromium, live_server):
     context = chromium.new_context(**context_options(forced_colors="active"))
     try:
         page = context.new_page()
-        _open(page, live_server, "decouvrir", "je-decide")
+        _open(page, live_server, "decouvrir", MIDDLE)
         fill = "el => getComputedStyle(el).backgroundColor"
         done = page.locator(".progress-dots .done").first.evaluate(fill)
         ahead = page.locator(".progress-dots .ahead").first.evaluate(fill)
@@ -152,8 +159,8 @@ def test_done_and_to_do_dots_differ_in_forced_colours(chromium, live_server):
         context.close()
 
 
-#: Valid values for the fields on the way to the social security number (the rules' own examples).
-VALID = {name: {FIELD_RULES[name].inputs[0].name: FIELD_RULES[name].example} for name in ("code_provisoire", "nir")}
+#: Valid values for the practice fields (each rule's own sample).
+VALID = {name: rule.sample for name, rule in FIELD_RULES.items()}
 
 
 def _label_in_view(page, selector: str) -> bool:
@@ -166,8 +173,11 @@ def test_after_an_error_link_the_next_field_step_opens_at_the_top(chromium, live
     context = chromium.new_context(**context_options(java_script_enabled=javascript, viewport={"width": 768, "height": 700}))
     try:
         page = context.new_page()
-        _open(page, live_server, "activer", "avec-code-code", practice=True, valid=VALID)
-        page.locator("form.practice [name=valeur]").fill("ABC")
+        activer = JOURNEYS["activer"]
+        path = next(p for p in engine.all_paths(activer, practice=True) if "avec-code-code" in p)
+        assert path[path.index("avec-code-code") + 1] == "avec-code-nir"
+        open_practice_step(page, live_server, activer, path, "avec-code-code", VALID)
+        page.locator("main form [name=valeur]").fill("ABC")
         page.locator(".step-answer form .button-main").click()
         page.wait_for_load_state("load")
         summary = page.locator(".error-summary")

@@ -17,12 +17,6 @@ from .browsing import context_options
 from .walking import shortest_walk, walk, walks_for
 
 JOURNEYS = load_journeys()
-MODES = pytest.mark.parametrize("practice", [False, True], ids=["guide", "practice"])
-#: With pytest-xdist (`make test`: 2 workers, --dist loadgroup), the walks of one journey
-#: run in the same worker, so that each page is audited once (the cache is per worker).
-BY_JOURNEY = pytest.mark.parametrize(
-    "journey_id", [pytest.param(j, marks=pytest.mark.xdist_group(f"walks-{j}")) for j in JOURNEYS]
-)
 
 
 @pytest.fixture(scope="session")
@@ -39,8 +33,18 @@ def auditor(audited_pages):
 # The first walk of each journey and mode is walked with the keyboard alone, the
 # others (if any) with the mouse: together they take every choice and every field once.
 
-@MODES
-@BY_JOURNEY
+#: Each journey in each of its modes (a journey with nothing to practise has no practice).
+#: With pytest-xdist (`make test`: 2 workers, --dist loadgroup), the walks of one journey
+#: run in the same worker, so that each page is audited once (the cache is per worker).
+JOURNEY_MODES = pytest.mark.parametrize("journey_id, practice", [
+    pytest.param(journey_id, practice, id=f"{journey_id}-{'practice' if practice else 'guide'}",
+                 marks=pytest.mark.xdist_group(f"walks-{journey_id}"))
+    for journey_id, journey in JOURNEYS.items()
+    for practice in ((False, True) if journey.has_practice else (False,))
+])
+
+
+@JOURNEY_MODES
 def test_the_first_walk_with_the_keyboard_alone(page, live_server, auditor, journey_id, practice):
     journey = JOURNEYS[journey_id]
     walk(page, live_server, journey, walks_for(journey, practice)[0], practice, VALID, auditor=auditor, keyboard=True)
@@ -51,7 +55,7 @@ MOUSE_CASES = [
     pytest.param(journey_id, practice, id=f"{journey_id}-{'practice' if practice else 'guide'}",
                  marks=pytest.mark.xdist_group(f"walks-{journey_id}"))
     for journey_id, journey in JOURNEYS.items()
-    for practice in (False, True)
+    for practice in ((False, True) if journey.has_practice else (False,))
     if len(walks_for(journey, practice)) > 1
 ]
 

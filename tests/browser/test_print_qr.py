@@ -135,10 +135,11 @@ def test_continue_later_on_a_branch_reopens_the_same_step_on_a_fresh_browser(chr
         while not page.url.endswith("/choisir-chemin"):
             main_button.click()
         page.locator('button[name="choix"][value="sans-code"]').click()
-        page.locator('button[name="choix"][value="moi"]').click()  # "date-pour-qui", on that branch
-        main_button.click()
+        while not page.url.endswith("/carte-type"):
+            main_button.click()
+        page.locator('button[name="choix"][value="avec-photo"]').click()  # on that branch, the second choice
         step_url = page.url
-        assert step_url == f"{live_server}/parcours/activer/date-continuer"
+        assert step_url == f"{live_server}/parcours/activer/carte-continuer-avec-photo"
         progress = page.locator(".progress-text").inner_text()
         back = page.locator(".back-link").get_attribute("href")
 
@@ -157,8 +158,8 @@ def test_continue_later_on_a_branch_reopens_the_same_step_on_a_fresh_browser(chr
         # The choice made on the first device is there on the second.
         tablet.goto(f"{live_server}/parcours/activer/choisir-chemin")
         assert tablet.locator("button.choice.chosen").get_attribute("value") == "sans-code"
-        tablet.goto(f"{live_server}/parcours/activer/date-pour-qui")
-        assert tablet.locator("button.choice.chosen").get_attribute("value") == "moi"
+        tablet.goto(f"{live_server}/parcours/activer/carte-type")
+        assert tablet.locator("button.choice.chosen").get_attribute("value") == "avec-photo"
     finally:
         first.close()
         second.close()
