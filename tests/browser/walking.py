@@ -43,20 +43,25 @@ def choice_edges(journey: Journey, walk: Walk) -> set[tuple[str, str]]:
     return {(step_id, answer) for step_id, answer in walk if journey.steps[step_id].kind == "choice"}
 
 
-def covering_walks(journey: Journey) -> list[Walk]:
-    """A few walks that together take every choice at least once (greedy set cover).
+def _greedy_cover(walks: list[Walk], features) -> list[Walk]:
+    """A few walks that together have every feature of ``walks`` (greedy set cover).
 
-    At each round, the walk taking the most choices not taken yet wins (the
-    shorter one on a tie), so the result is small and always the same.
+    At each round, the walk with the most features not had yet wins (the shorter
+    one on a tie), so the result is small and always the same. No feature at
+    all: the shortest walk.
     """
-    walks = all_walks(journey)
-    left = set().union(*(choice_edges(journey, w) for w in walks))
+    left = set().union(*(features(w) for w in walks))
     chosen: list[Walk] = []
     while left:
-        best = max(walks, key=lambda w: (len(choice_edges(journey, w) & left), -len(w)))
+        best = max(walks, key=lambda w: (len(features(w) & left), -len(w)))
         chosen.append(best)
-        left -= choice_edges(journey, best)
+        left -= features(best)
     return chosen or [min(walks, key=len)]
+
+
+def covering_walks(journey: Journey) -> list[Walk]:
+    """A few guide walks that together take every choice at least once."""
+    return _greedy_cover(all_walks(journey), lambda walk: choice_edges(journey, walk))
 
 
 def field_steps(journey: Journey, walk: Walk) -> set[str]:
@@ -64,20 +69,13 @@ def field_steps(journey: Journey, walk: Walk) -> set[str]:
 
 
 def field_walks(journey: Journey) -> list[Walk]:
-    """A few walks that together reach every practice field (greedy set cover, as ``covering_walks``).
+    """A few practice walks that together reach every practice field a practice walk can reach.
 
-    Practice mode changes only the field screens (an input instead of "C'est
-    fait"); its choices are the guide's, walked by ``covering_walks``. A journey
-    without a field gets its shortest walk, for the practice banner.
+    Practice mode differs from the guide on the practised screens (the drawn page);
+    its choices are the guide's, walked by ``covering_walks``. A journey without a
+    field gets its shortest walk, for the practice banner.
     """
-    walks = all_walks(journey, practice=True)
-    left = set().union(*(field_steps(journey, w) for w in walks))
-    chosen: list[Walk] = []
-    while left:
-        best = max(walks, key=lambda w: (len(field_steps(journey, w) & left), -len(w)))
-        chosen.append(best)
-        left -= field_steps(journey, best)
-    return chosen or [min(walks, key=len)]
+    return _greedy_cover(all_walks(journey, practice=True), lambda walk: field_steps(journey, walk))
 
 
 def walks_for(journey: Journey, practice: bool) -> list[Walk]:
