@@ -127,11 +127,14 @@ def hint(journey: Journey, step: Step, press: Press) -> tuple[str, ...]:
     return first, _LOOK_FOR[target.kind](target.label)
 
 
-def _done_on_page(journey: Journey, state: engine.State, step: Step) -> dict[str, str]:
-    """Elements of this page done on the steps before this one: fields filled, boxes ticked, cards chosen."""
+def _done_on_page(journey: Journey, walk: engine.Walk, step: Step) -> dict[str, str]:
+    """Elements of this page done on the steps before this one: fields filled, boxes ticked, cards chosen.
+
+    Read from the person's walk, already computed for the request (no new walk of the graph).
+    """
     done: dict[str, str] = {}
-    steps = engine.path(journey, state)
-    for earlier_id in steps[: steps.index(step.id)] if step.id in steps else ():
+    state, place = walk.state, walk.place(step.id)
+    for earlier_id in walk.steps[:place] if place is not None else ():
         earlier = journey.steps[earlier_id]
         if earlier.page != step.page:
             continue
@@ -167,9 +170,10 @@ def _message(journey: Journey, state: engine.State, step: Step, done: Mapping[st
     return None
 
 
-def build(journey: Journey, state: engine.State, step: Step, press: Press | None = None) -> Copy:
-    """The copy of the step's page, as the template draws it."""
-    done = _done_on_page(journey, state, step)
+def build(journey: Journey, walk: engine.Walk, step: Step, press: Press | None = None) -> Copy:
+    """The copy of the step's page, as the template draws it, for the person's ``walk``."""
+    state = walk.state
+    done = _done_on_page(journey, walk, step)
     return Copy(
         page=journey.pages[step.page],
         targets=targets(step),

@@ -97,7 +97,7 @@ def render_step(visit: Visit, values=None, errors=None, press=None):
     answer = walk.state.answers.get(current.id)
     template, copy = kind_template(current.kind), None
     if site_copy.uses_copy(walk.state.practice, current):  # practice on the drawn page (issue 12)
-        template, copy = "step_practice.html", site_copy.build(journey, walk.state, current, press)
+        template, copy = "step_practice.html", site_copy.build(journey, walk, current, press)
     elif walk.state.practice and current.is_end:
         template = "step_practice_end.html"
 

@@ -104,12 +104,11 @@ def test_every_step_screen_has_at_most_six_controls_besides_its_answer(context, 
     assert max(counts.values()) == MAX_CONTROLS
 
 
-def _open(page, base: str, journey_id: str, step_id: str, practice: bool = False, valid: dict | None = None) -> None:
-    """Start the journey and walk with the first choices until ``step_id`` is shown."""
-    journey = JOURNEYS[journey_id]
+def _open(page, base: str, journey_id: str, step_id: str) -> None:
+    """Start the journey in guide mode and walk with the first choices until ``step_id`` is shown."""
+    journey = JOURNEYS[journey_id].in_mode(False)
     page.goto(f"{base}/parcours/{journey_id}")
-    mode = "entrainement" if practice else "guide"
-    _go(page, page.locator(f"form:has(input[name=mode][value={mode}]) button").click, base, journey_id, journey.first)
+    _go(page, page.locator("form:has(input[name=mode][value=guide]) button").click, base, journey_id, journey.first)
     current = journey.first
     while current != step_id:
         step = journey.steps[current]
@@ -118,9 +117,6 @@ def _open(page, base: str, journey_id: str, step_id: str, practice: bool = False
             _go(page, page.locator(f"button[name=choix][value='{choice.id}']").click, base, journey_id, choice.next)
             current = choice.next
             continue
-        if step.kind == "field" and practice:
-            for name, value in (valid or {})[step.field].items():
-                page.locator(f"main form [name='{name}']").fill(value)
         _go(page, page.locator(".step-answer form .button-main").click, base, journey_id, step.next)
         current = step.next
 

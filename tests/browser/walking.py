@@ -8,10 +8,10 @@ which is what "every branch" needs.
 
 from __future__ import annotations
 
-import re
 
 from playwright.sync_api import expect
 
+from falc_wizard import engine
 from falc_wizard.views.site_copy import uses_copy
 from falc_wizard.journeys import Journey
 
@@ -116,9 +116,13 @@ def walk(page, base: str, journey: Journey, walk: Walk, practice: bool, valid: d
     mode = "entrainement" if practice else "guide"
     journey = journey.in_mode(practice)
     start(page, base, journey, practice, auditor, keyboard)
+    state = engine.start(journey, practice)  # what the engine says each screen's progress is
     for position, (step_id, answer) in enumerate(walk):
         expect(page).to_have_url(f"{base}/parcours/{journey.id}/{step_id}")
-        expect(page.locator(".progress-text")).to_have_text(re.compile(r"^Étape \d+ sur \d+$"))
+        shown = engine.progress(journey, state, step_id)
+        expect(page.locator(".progress-text")).to_have_text(f"Étape {shown.position} sur {shown.total}")
+        if answer is not None:
+            state = engine.walk(journey, state).advance(step_id, answer).state
         step = journey.steps[step_id]
         if auditor:
             # Practice mode only adds its banner to a screen that has no practice field:
