@@ -51,9 +51,10 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     if size:
         app.extensions["falc_page_cache"] = page_cache.PageCache(size)
 
-    from . import accesslog, compression, i18n, security, templating
+    from . import accesslog, compression, i18n, security, session_cookie, templating
     from .views import booklet, errors, later, pages, sheets, wizard
 
+    session_cookie.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
     templating.init_app(app)

@@ -48,14 +48,26 @@ def _compressed_file(path: str, etag: str, data: bytes) -> bytes:
     return body
 
 
+def add_vary(response: Response, name: str) -> None:
+    """Add ``name`` to the response's Vary header (Werkzeug's ``response.vary``
+    parses the header into a set and writes it back: costly on every response)."""
+    vary = response.headers.get("Vary")
+    if not vary:
+        response.headers["Vary"] = name
+    elif name.lower() not in (item.strip().lower() for item in vary.split(",")):
+        response.headers["Vary"] = f"{vary}, {name}"
+
+
 def compress(response: Response) -> Response:
-    response.vary.add("Accept-Encoding")
+    add_vary(response, "Accept-Encoding")
+    # The cheapest test first: most of what fails, fails here.
+    if response.status_code != 200 or not accepts_gzip():
+        return response
+    headers = response.headers
     if (
-        response.status_code != 200
-        or response.mimetype not in COMPRESSIBLE
-        or "Content-Encoding" in response.headers
-        or "Content-Range" in response.headers
-        or not accepts_gzip()
+        response.mimetype not in COMPRESSIBLE
+        or "Content-Encoding" in headers
+        or "Content-Range" in headers
     ):
         return response
     response.direct_passthrough = False  # a static file: read it here

@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from typing import Callable, Hashable
 
 from flask import g
-from flask_wtf.csrf import generate_csrf
+
+from .security import csrf_token as signed_csrf_token
 
 #: Stands where a CSRF token goes while a page is rendered for the cache. Only
 #: letters and dashes: Jinja's escaping leaves it as it is.
@@ -100,4 +101,4 @@ class PageCache:
 def csrf_token() -> str:
     """The templates' ``csrf_token()``: this request's token, or the placeholder
     while a page is rendered for the cache (even inside imported macros)."""
-    return CSRF_PLACEHOLDER if g.get("falc_rendering_for_cache") else generate_csrf()
+    return CSRF_PLACEHOLDER if g.get("falc_rendering_for_cache") else signed_csrf_token()

@@ -8,10 +8,12 @@ from ``FALC_TRUSTED_HOSTS`` in config.py).
 
 from __future__ import annotations
 
+import functools
 from urllib.parse import urlsplit
 
-from flask import Flask, Response, request, session
-from flask_wtf.csrf import CSRFError, CSRFProtect
+from flask import Flask, Response, current_app, g, request, session
+from flask_wtf.csrf import CSRFError, CSRFProtect, generate_csrf
+from itsdangerous import URLSafeTimedSerializer
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .config import signing_keys
@@ -42,16 +44,25 @@ PERMISSIONS_POLICY = ", ".join(
 CACHEABLE = ("/static/", "/pictogrammes/")
 
 
+#: Every response's headers, unless the view set its own.
+SECURITY_HEADERS = (
+    ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "no-referrer"),
+    ("Permissions-Policy", PERMISSIONS_POLICY),
+    ("X-Frame-Options", "DENY"),
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+)
+HSTS = ("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
+
+
 def add_security_headers(response: Response) -> Response:
     headers = response.headers
-    headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-    headers.setdefault("X-Content-Type-Options", "nosniff")
-    headers.setdefault("Referrer-Policy", "no-referrer")
-    headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
-    headers.setdefault("X-Frame-Options", "DENY")
-    headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
-    if request.is_secure:
-        headers.setdefault("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
+    # One look at the names already there: Werkzeug's ``Headers.setdefault``
+    # scans the list and raises (and catches) an exception for each missing one.
+    present = {name.lower() for name, _value in headers.items()}
+    wanted = SECURITY_HEADERS + (HSTS,) if request.is_secure else SECURITY_HEADERS
+    headers.extend([pair for pair in wanted if pair[0].lower() not in present])
     if not (request.path.startswith(CACHEABLE) and response.status_code in (200, 304)):
         # Wizard pages (and error pages) are about one person: never kept by a
         # shared tablet's cache. Only the files themselves may be cached.
@@ -89,21 +100,45 @@ def keep_redirects_on_this_site(response: Response) -> Response:
 CROSS_SITE = frozenset({"cross-site", "same-site"})
 
 
-def refuse_cross_site_posts() -> None:
-    """Defence in depth for CSRF: Referer and Origin are useless here
-    (Referrer-Policy: no-referrer blanks them), but Sec-Fetch-Site is not."""
-    if request.method == "POST" and request.headers.get("Sec-Fetch-Site") in CROSS_SITE:
-        raise CSRFError("The post comes from another site.")
+def well_formed_csrf_secret() -> str | None:
+    """The session's CSRF secret, or None; a malformed one is dropped first.
 
-
-def drop_a_malformed_csrf_secret() -> None:
-    """Flask-WTF compares the session's CSRF secret as a string and fails with a
+    Flask-WTF compares the session's CSRF secret as a string and fails with a
     TypeError (a 500) on anything else. Only a holder of the key could sign
-    such a cookie, but an old or hand-made one must still get a gentle page."""
+    such a cookie, but an old or hand-made one must still get a gentle page.
+    Read where a token is made (``csrf_token``) or checked (``guard_posts``),
+    not on every request: touching the session costs every response a
+    ``Vary: Cookie`` and a tenth of a cheap request's time.
+    """
     secret = session.get("csrf_token")
-    if "csrf_token" in session and (not isinstance(secret, str) or not secret.isascii()):
-        # hmac.compare_digest refuses non-ASCII text: such a secret is not ours anyway.
-        session.pop("csrf_token")
+    if secret is None or (isinstance(secret, str) and secret.isascii()):
+        return secret
+    # hmac.compare_digest refuses non-ASCII text: such a secret is not ours anyway.
+    session.pop("csrf_token")
+    return None
+
+
+#: Methods that change nothing: never checked for a token.
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def guard_posts() -> None:
+    """Every post must come from this site and carry a valid CSRF token.
+
+    Sec-Fetch-Site is defence in depth: Referer and Origin are useless here
+    (Referrer-Policy: no-referrer blanks them), but a browser's Fetch Metadata
+    is not, so a post from another site is refused before its token is looked
+    at. Then Flask-WTF's own check (``protect``), called here rather than from
+    its hook for every request (``WTF_CSRF_CHECK_DEFAULT`` is off): a GET, nine
+    requests in ten, skips it all at the first line.
+    """
+    if request.method in SAFE_METHODS:
+        return
+    if request.headers.get("Sec-Fetch-Site") in CROSS_SITE:
+        raise CSRFError("The post comes from another site.")
+    if current_app.config["WTF_CSRF_ENABLED"]:
+        well_formed_csrf_secret()
+        csrf.protect(apply_exemptions=True)
 
 
 def csrf_keys(config) -> str | list[str]:
@@ -115,11 +150,38 @@ def csrf_keys(config) -> str | list[str]:
     return keys if len(keys) > 1 else keys[0]
 
 
+@functools.lru_cache(maxsize=4096)
+def _signed(keys: str | tuple[str, ...], secret: str) -> str:
+    return URLSafeTimedSerializer(list(keys) if isinstance(keys, tuple) else keys,
+                                  salt="wtf-csrf-token").dumps(secret)
+
+
+def csrf_token() -> str:
+    """This request's CSRF token, as Flask-WTF's ``generate_csrf`` gives it, signed once per session.
+
+    Flask-WTF signs the session's secret again on every page (a new serializer,
+    a timestamp, an HMAC: a sixth of a cached step page's time). Tokens never
+    expire here (``WTF_CSRF_TIME_LIMIT`` is None: a slow person is never refused),
+    so the token signed for a secret the first time is as good as a new one: each
+    worker keeps the last few thousand, by secret. With a time limit set, every
+    page gets a fresh token, as Flask-WTF does.
+    """
+    secret = well_formed_csrf_secret()
+    config = current_app.config
+    if ("csrf_token" in g or not isinstance(secret, str) or config.get("WTF_CSRF_TIME_LIMIT") is not None
+            or config.get("WTF_CSRF_FIELD_NAME", "csrf_token") != "csrf_token"):
+        return generate_csrf()
+    keys = config["WTF_CSRF_SECRET_KEY"]
+    g.csrf_token = token = _signed(tuple(keys) if isinstance(keys, list) else keys, secret)
+    return token
+
+
 def init_app(app: Flask) -> None:
     app.config.setdefault("WTF_CSRF_SECRET_KEY", csrf_keys(app.config))
-    app.before_request(refuse_cross_site_posts)
-    app.before_request(drop_a_malformed_csrf_secret)
+    app.config["WTF_CSRF_CHECK_DEFAULT"] = False  # guard_posts calls Flask-WTF's check, for posts only
+    app.config.setdefault("WTF_CSRF_ENABLED", True)
     csrf.init_app(app)
+    app.before_request(guard_posts)
     app.after_request(add_security_headers)
     app.after_request(keep_redirects_on_this_site)
     proxies = app.config.get("PROXY_FIX") or 0

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_wtf.csrf import generate_csrf
 
 from .. import engine
 from ..i18n import current_language
 from ..journeys import DONE
 from ..page_cache import ScreenKey
+from ..security import csrf_token
 from ..practice import check_submission, rule_for, values_to_show
 from ..step_kinds import kind_template
 from ..templating import display_settings
@@ -137,4 +137,4 @@ def render_step(visit: Visit, values=None, errors=None, press=None):
         previous=previous,
         answer=answer,
     )
-    return cache.page(key, render, generate_csrf())
+    return cache.page(key, render, csrf_token())

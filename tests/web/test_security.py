@@ -3,6 +3,7 @@
 import functools
 import html
 import re
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -166,6 +167,43 @@ def test_a_post_from_another_site_is_refused_even_with_a_token(site, status):
     assert response.status_code == status
     if status == 400:
         assert "Cette page n'est plus ouverte" in html.unescape(response.get_data(as_text=True))
+
+
+# --- CSRF tokens: signed once per session (security.csrf_token) ------------------------
+
+def test_each_session_keeps_its_own_token_and_no_other_session_can_use_it():
+    app = make_app()
+    first, second = started(app), started(app)
+    token = first.token()
+    first.get("/parcours/demo/debut")
+    assert first.token() == token, "the same session, the same token on every page"
+    assert second.token() != token
+    assert second.client.post("/parcours/demo/debut", data={"csrf_token": token}).status_code == 400
+    assert first.client.post("/parcours/demo/debut", data={"csrf_token": token}).status_code == 303
+
+
+def test_with_a_time_limit_a_page_always_carries_a_fresh_token(monkeypatch):
+    """Tokens are kept per session only because they never expire here. Should a
+    time limit be set, a page opened later carries a token that is still good."""
+    visitor = started(make_app(WTF_CSRF_TIME_LIMIT=60))
+    later = time.time() + 600
+    monkeypatch.setattr(time, "time", lambda: later)
+    visitor.get("/parcours/demo/debut")
+    response = visitor.client.post("/parcours/demo/debut", data={"csrf_token": visitor.token()})
+    assert response.status_code == 303
+
+
+@pytest.mark.parametrize("secret", [7, ["x"], "é-not-ascii"])
+def test_a_malformed_csrf_secret_in_a_signed_cookie_gets_a_new_one(secret):
+    """Only the key's holder could sign such a cookie, but it must never give a 500."""
+    app = make_app()
+    client = app.test_client()
+    signer = app.session_interface.get_signing_serializer(app)
+    client.set_cookie("falc", signer.dumps({"csrf_token": secret, "parcours": {"demo": {"j": "demo", "a": {}}}}))
+    visitor = Visitor(client)
+    assert visitor.get("/parcours/demo/debut").status_code == 200
+    response = client.post("/parcours/demo/debut", data={"csrf_token": visitor.token()})
+    assert response.status_code == 303
 
 
 # --- The secret key ----------------------------------------------------------------------
