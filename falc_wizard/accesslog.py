@@ -91,6 +91,8 @@ class AccessLog:
             self.write(environ, seen["status"], seen["size"], time.perf_counter() - started)
 
     def write(self, environ: dict, status: int, size: int, seconds: float) -> None:
+        if not self.logger.isEnabledFor(logging.INFO):
+            return
         # PATH_INFO is the decoded path as WSGI gives it (latin-1 text of the bytes).
         mount = environ.get("SCRIPT_NAME", "")
         raw = mount + environ.get("PATH_INFO", "")
@@ -99,14 +101,19 @@ class AccessLog:
         except UnicodeError:
             pass
         secret = tuple(mount + prefix for prefix in self.secret)
-        self.logger.info(
-            '"%s %s" %d %d %.1fms',
-            printable(environ.get("REQUEST_METHOD", "-")[:10]),
-            loggable_path(raw, status, secret),
-            status,
-            size,
-            seconds * 1000,
-        )
+        # The record is made here rather than by ``logger.info``, which would walk
+        # the stack to find its caller (always this line) on every request.
+        self.logger.handle(self.logger.makeRecord(
+            self.logger.name, logging.INFO, __file__, 0, '"%s %s" %d %d %.1fms',
+            (
+                printable(environ.get("REQUEST_METHOD", "-")[:10]),
+                loggable_path(raw, status, secret),
+                status,
+                size,
+                seconds * 1000,
+            ),
+            None,
+        ))
 
 
 def wrap(app: Callable) -> AccessLog:

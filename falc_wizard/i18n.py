@@ -16,6 +16,8 @@ from flask_babel import Babel, get_locale, get_translations
 from flask_babel import gettext as _gettext
 from jinja2 import pass_context
 from markupsafe import Markup
+from werkzeug.datastructures import LanguageAccept
+from werkzeug.http import parse_accept_header
 
 from .resources import resource_dir
 
@@ -33,12 +35,22 @@ def _locale(code: str) -> Locale:
     return Locale.parse(code)
 
 
+@functools.lru_cache(maxsize=256)
+def _browser_choice(header: str, languages: tuple[str, ...]) -> str:
+    """The best of ``languages`` for an Accept-Language header, French if none.
+
+    Kept per header: browsers send a handful of different ones, and parsing
+    the header again on every request cost more than the rest of the choice.
+    """
+    return parse_accept_header(header, LanguageAccept).best_match(languages) or "fr"
+
+
 def select_locale() -> Locale:
     languages = current_app.config["LANGUAGES"]
     chosen = session.get("lang")
     if chosen in languages:
         return _locale(chosen)
-    return _locale(request.accept_languages.best_match(languages) or "fr")
+    return _locale(_browser_choice(request.environ.get("HTTP_ACCEPT_LANGUAGE", ""), tuple(languages)))
 
 
 def translate(text: str, **params) -> str:
