@@ -455,3 +455,11 @@ def test_the_command_passes_the_corrected_draft(capsys):
 def test_the_command_says_when_a_draft_file_is_missing(tmp_path, capsys):
     assert main(["lint", str(tmp_path / "absent.toml")]) == 1
     assert "cannot read the file" in capsys.readouterr().err
+
+
+def test_the_command_says_a_broken_journey_in_one_line(tmp_path, capsys):
+    """A journey file the loader refuses: the command says why in one line (cli.main), exit 1."""
+    (tmp_path / "casse.toml").write_text('id = "casse"\n', encoding="utf-8")
+    assert main(["lint", "--steps", str(tmp_path)]) == 1
+    said = capsys.readouterr().err
+    assert said.startswith("error: ") and "casse.toml" in said and said.count("\n") == 1
