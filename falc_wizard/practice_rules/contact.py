@@ -81,6 +81,17 @@ def _check_mobile(value: str) -> Message | None:
 
 _NOT_DIGITS = N_("Le numéro a une lettre ou un signe. J'écris seulement des chiffres.")
 
+#: The digits after +33: 9 digits, the national number without its first 0.
+_check_international_mobile = first_refusal(
+    Refusal(lambda digits: bool(digits) and not_digits(digits), _NOT_DIGITS),
+    CountRefusal(
+        lambda count: count != 9,
+        N_("Le numéro a %(count)s chiffre après +33. Il faut 9 chiffres."),
+        N_("Le numéro a %(count)s chiffres après +33. Il faut 9 chiffres."),
+    ),
+    lambda digits: _check_national_mobile("0" + digits),
+)
+
 #: The national number: 06 or 07 then 8 digits.
 _check_national_mobile = first_refusal(
     Refusal(not_digits, _NOT_DIGITS),
@@ -93,17 +104,6 @@ _check_national_mobile = first_refusal(
         lambda number: number[:2] not in ("06", "07"),
         N_("Le numéro ne commence pas par 06 ou 07. J'écris mon numéro de portable."),
     ),
-)
-
-#: The digits after +33: 9 digits, the national number without its first 0.
-_check_international_mobile = first_refusal(
-    Refusal(lambda digits: bool(digits) and not_digits(digits), _NOT_DIGITS),
-    CountRefusal(
-        lambda count: count != 9,
-        N_("Le numéro a %(count)s chiffre après +33. Il faut 9 chiffres."),
-        N_("Le numéro a %(count)s chiffres après +33. Il faut 9 chiffres."),
-    ),
-    lambda digits: _check_national_mobile("0" + digits),
 )
 
 
