@@ -73,6 +73,13 @@ class Visitor:
         self.page = html.unescape(response.get_data(as_text=True))
         return response
 
+    def toggle(self, setting: str, back_to: str, follow=True):
+        """Press one setting's button on the settings page; followed, it must come back to ``back_to``."""
+        response = self.post(url="/reglages", data={"toggle": setting, "retour": back_to}, follow=follow)
+        if follow:
+            assert self.url == back_to, (setting, self.url)
+        return response
+
     def start(self, journey: Journey, practice: bool):
         """Open the journey's start screen and choose guide or practice mode."""
         self.get(f"/parcours/{journey.id}")
