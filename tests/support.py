@@ -100,3 +100,13 @@ def practice_error(field_name: str, value: str) -> str | None:
     errors = check(field_name, {"valeur": value})
     assert set(errors) <= {"valeur"}
     return errors["valeur"].text if errors else None
+
+
+def practice_refusal(field_name: str, value: str) -> tuple[str, object]:
+    """The msgid of the error of a one-input practice field that refuses the value, and the
+    count the message says (None when it says none): the singular and plural are pinned."""
+    from falc_wizard.practice_rules import check
+
+    errors = check(field_name, {"valeur": value})
+    assert set(errors) == {"valeur"}, (field_name, value, errors)
+    return errors["valeur"].text, errors["valeur"].params.get("count")
