@@ -24,8 +24,8 @@ def _today_in_france() -> date:
         return date.today()
 
 
-def _number_between(low: int, high: int) -> Callable[[str], bool]:
-    """A test of a part of the date written with digits: wrong when it is not 1 or 2 digits from low to high."""
+def _outside(low: int, high: int) -> Callable[[str], bool]:
+    """The test of a part of the date typed in digits: wrong when it is not 1 or 2 digits from low to high."""
     return lambda text: len(text) > 2 or not low <= int(text) <= high
 
 
@@ -33,12 +33,12 @@ def _number_between(low: int, high: int) -> Callable[[str], bool]:
 _check_day = first_refusal(
     Refusal(is_empty, N_("J'écris le jour de ma naissance.")),
     Refusal(not_digits, N_("J'écris le jour avec des chiffres.")),
-    Refusal(_number_between(1, 31), N_("Le jour n'est pas bon. J'écris un nombre de 1 à 31.")),
+    Refusal(_outside(1, 31), N_("Le jour n'est pas bon. J'écris un nombre de 1 à 31.")),
 )
 _check_month = first_refusal(
     Refusal(is_empty, N_("J'écris le mois de ma naissance.")),
     Refusal(not_digits, N_("J'écris le mois avec des chiffres. Par exemple : 3 pour mars.")),
-    Refusal(_number_between(1, 12), N_("Le mois n'est pas bon. J'écris un nombre de 1 à 12.")),
+    Refusal(_outside(1, 12), N_("Le mois n'est pas bon. J'écris un nombre de 1 à 12.")),
 )
 _check_year = first_refusal(
     Refusal(is_empty, N_("J'écris l'année de ma naissance.")),
