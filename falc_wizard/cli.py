@@ -68,14 +68,9 @@ def allow_open_files(connections: int) -> None:
 
 def serve(args: argparse.Namespace) -> int:
     from . import create_app
-    from .config import ConfigError
     from .qr import served_url
 
-    try:
-        app = create_app()
-    except ConfigError as error:
-        print(f"falc-wizard: {error}", file=sys.stderr)
-        return 2
+    app = create_app()
     # Printed QR codes link here unless FALC_PUBLIC_URL says otherwise (qr.public_base).
     app.config["SERVED_URL"] = served_url(args.host, args.port)
     if args.debug:
@@ -96,13 +91,8 @@ def serve(args: argparse.Namespace) -> int:
 def check(args: argparse.Namespace) -> int:
     """Load and validate every journey file, as the app does at start-up."""
     from . import load_content
-    from .journeys import ContentError
 
-    try:
-        journeys = load_content()
-    except ContentError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
+    journeys = load_content()
     for journey in journeys.values():
         print(f"{journey.id}: {len(journey.steps)} steps")
     return 0
@@ -116,7 +106,7 @@ def lint(args: argparse.Namespace) -> int:
     """
     from .i18n import available_languages
     from . import load_content
-    from .journeys import ContentError, load_file
+    from .journeys import load_file
     from .lint import lint as run_lint
 
     context: list = []
@@ -126,9 +116,6 @@ def lint(args: argparse.Namespace) -> int:
             context = list(load_content().values())
         else:
             journeys = load_content(args.steps)
-    except ContentError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
     except OSError as error:
         print(f"error: {error.filename}: cannot read the file ({error.strerror})", file=sys.stderr)
         return 1
@@ -163,8 +150,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command. A wrong setting or journey file is said in one line, not a traceback:
+    the person who runs the command reads what to fix. Each command may raise either."""
+    from .config import ConfigError
+    from .journeys import ContentError
+
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except ConfigError as error:
+        print(f"falc-wizard: {error}", file=sys.stderr)
+        return 2
+    except ContentError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -73,6 +73,13 @@ class Visitor:
         self.page = html.unescape(response.get_data(as_text=True))
         return response
 
+    def toggle(self, setting: str, back_to: str, follow=True):
+        """Press one setting's button on the settings page; followed, it must come back to ``back_to``."""
+        response = self.post(url="/reglages", data={"toggle": setting, "retour": back_to}, follow=follow)
+        if follow:
+            assert self.url == back_to, (setting, self.url)
+        return response
+
     def start(self, journey: Journey, practice: bool):
         """Open the journey's start screen and choose guide or practice mode."""
         self.get(f"/parcours/{journey.id}")
@@ -93,3 +100,13 @@ def practice_error(field_name: str, value: str) -> str | None:
     errors = check(field_name, {"valeur": value})
     assert set(errors) <= {"valeur"}
     return errors["valeur"].text if errors else None
+
+
+def practice_refusal(field_name: str, value: str) -> tuple[str, object]:
+    """The msgid of the error of a one-input practice field that refuses the value, and the
+    count the message says (None when it says none): the singular and plural are pinned."""
+    from falc_wizard.practice_rules import check
+
+    errors = check(field_name, {"valeur": value})
+    assert set(errors) == {"valeur"}, (field_name, value, errors)
+    return errors["valeur"].text, errors["valeur"].params.get("count")

@@ -11,7 +11,8 @@ This package is pure Python (no Flask, no WTForms) so that it is tested alone
 and reused by the views, the FALC checker and the message extraction. One
 module per family of fields, each ending with its rows of the table:
 
-- ``common``: what a rule is made of (Message, Input, FieldRule) and small helpers;
+- ``common``: what a rule is made of (Message, Input, FieldRule), the refusals a check
+  of one value is written with (Refusal, CountRefusal, first_refusal) and small helpers;
 - ``dates``: the birth date;
 - ``vitale``: the social security number (NIR) and the carte Vitale's serial numbers;
 - ``codes``: the code provisoire and the code à usage unique;

@@ -135,6 +135,76 @@ def counted(one: str, many: str, count: int) -> Message:
     return Message(one if count == 1 else many, {"count": count})
 
 
+# --------------------------------------------------------------------------
+# A rule of one value, as a list of refusals
+# --------------------------------------------------------------------------
+#
+# Most fields are checked the same way: is it empty, has it a space, a letter
+# where digits are wanted, the wrong length... and each mistake has its own FALC
+# message. So a rule is written as the real site's refusals, in the order they
+# are checked, and ``first_refusal`` says the first one that applies: one thing
+# to fix at a time. A refusal may assume the ones before it passed (a length
+# test after a digits test can call int()).
+
+Check = Callable[[str], Message | None]
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """One way the real site refuses a value (``wrong`` says it), and the message that says how to fix it."""
+
+    wrong: Callable[[str], bool]
+    text: str
+
+    def __call__(self, value: str) -> Message | None:
+        return Message(self.text) if self.wrong(value) else None
+
+
+@dataclass(frozen=True)
+class CountRefusal:
+    """A refusal of a length: its message says the count, in the singular for 1 (see ``counted``).
+
+    ``one`` is None where the count can never be 1 (more than 11 digits).
+    ``part`` is what is counted: the value itself, or the value without its spaces.
+    """
+
+    wrong: Callable[[int], bool]
+    one: str | None
+    many: str
+    part: Callable[[str], str] = str
+
+    def __call__(self, value: str) -> Message | None:
+        count = len(self.part(value))
+        if not self.wrong(count):
+            return None
+        return counted(self.one or self.many, self.many, count)
+
+
+def first_refusal(*refusals: Check) -> Check:
+    """The check of one value: the message of the first refusal that applies, None when none does."""
+
+    def check_value(value: str) -> Message | None:
+        for refusal in refusals:
+            message = refusal(value)
+            if message:
+                return message
+        return None
+
+    return check_value
+
+
+def is_empty(value: str) -> bool:
+    return not value
+
+
+def has_accent(value: str) -> bool:
+    return any(is_accented_letter(char) for char in value)
+
+
+def not_digits(value: str) -> bool:
+    return not is_digits(value)
+
+
 def single(
     check_value: Callable[[str], Message | None], strip: bool = True
 ) -> Callable[[Mapping[str, str]], Errors]:
@@ -147,7 +217,6 @@ def single(
 
     check_field.__doc__ = check_value.__doc__
     return check_field
-
 
 
 def value_input(**options) -> tuple[Input, ...]:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
-from .common import N_, FieldRule, Message, counted, has_space, is_digits, single, value_input
+from .common import (
+    N_, CountRefusal, FieldRule, Message, Refusal, first_refusal, has_space, is_digits, is_empty, not_digits, single,
+    value_input,
+)
 
 
 # --------------------------------------------------------------------------
@@ -36,27 +39,23 @@ def _email_domain_ok(domain: str) -> bool:
     return len(ending) >= 2 and ending.isalpha()
 
 
-def _check_email(value: str) -> Message | None:
-    """A plausible e-mail address: one @, something before it, a dot in the domain, no space.
-
-    Only plausible: whether the address exists is known when the real site
-    sends a message to it. Each common typing mistake has its own message.
-    """
-    if not value:
-        return Message(N_("J'écris mon adresse e-mail."))
-    if has_space(value):
-        return Message(N_("L'adresse e-mail n'a pas d'espace. J'enlève les espaces."))
-    at_count = value.count("@")
-    if at_count == 0:
-        return Message(N_("Il manque le signe @. Je vérifie mon adresse e-mail."))
-    if at_count > 1:
-        return Message(N_("L'adresse e-mail a plusieurs signes @. Il faut 1 seul signe @."))
-    local, domain = value.split("@")
-    if not _email_local_part_ok(local):
-        return Message(N_("Le début de l'adresse n'est pas bon. Je vérifie avant le signe @."))
-    if not _email_domain_ok(domain):
-        return Message(N_("La fin de l'adresse n'est pas bonne. Je vérifie après le signe @."))
-    return None
+#: email: a plausible address, one @, something before it, a dot in the domain, no space.
+#: Only plausible: whether the address exists is known when the real site sends a
+#: message to it. Each common typing mistake has its own message.
+_check_email = first_refusal(
+    Refusal(is_empty, N_("J'écris mon adresse e-mail.")),
+    Refusal(has_space, N_("L'adresse e-mail n'a pas d'espace. J'enlève les espaces.")),
+    Refusal(lambda value: "@" not in value, N_("Il manque le signe @. Je vérifie mon adresse e-mail.")),
+    Refusal(lambda value: value.count("@") > 1, N_("L'adresse e-mail a plusieurs signes @. Il faut 1 seul signe @.")),
+    Refusal(
+        lambda value: not _email_local_part_ok(value.partition("@")[0]),
+        N_("Le début de l'adresse n'est pas bon. Je vérifie avant le signe @."),
+    ),
+    Refusal(
+        lambda value: not _email_domain_ok(value.partition("@")[2]),
+        N_("La fin de l'adresse n'est pas bonne. Je vérifie après le signe @."),
+    ),
+)
 
 
 # --------------------------------------------------------------------------
@@ -80,31 +79,32 @@ def _check_mobile(value: str) -> Message | None:
     return _check_national_mobile(number)
 
 
-def _check_international_mobile(digits: str) -> Message | None:
-    """The digits after +33: 9 digits, the national number without its first 0."""
-    if digits and not is_digits(digits):
-        return Message(N_("Le numéro a une lettre ou un signe. J'écris seulement des chiffres."))
-    if len(digits) != 9:
-        return counted(
-            N_("Le numéro a %(count)s chiffre après +33. Il faut 9 chiffres."),
-            N_("Le numéro a %(count)s chiffres après +33. Il faut 9 chiffres."),
-            len(digits),
-        )
-    return _check_national_mobile("0" + digits)
+_NOT_DIGITS = N_("Le numéro a une lettre ou un signe. J'écris seulement des chiffres.")
 
+#: The digits after +33: 9 digits, the national number without its first 0.
+_check_international_mobile = first_refusal(
+    Refusal(lambda digits: bool(digits) and not_digits(digits), _NOT_DIGITS),
+    CountRefusal(
+        lambda count: count != 9,
+        N_("Le numéro a %(count)s chiffre après +33. Il faut 9 chiffres."),
+        N_("Le numéro a %(count)s chiffres après +33. Il faut 9 chiffres."),
+    ),
+    lambda digits: _check_national_mobile("0" + digits),
+)
 
-def _check_national_mobile(number: str) -> Message | None:
-    if not is_digits(number):
-        return Message(N_("Le numéro a une lettre ou un signe. J'écris seulement des chiffres."))
-    if len(number) != 10:
-        return counted(
-            N_("Le numéro a %(count)s chiffre. Il faut 10 chiffres."),
-            N_("Le numéro a %(count)s chiffres. Il faut 10 chiffres."),
-            len(number),
-        )
-    if number[:2] not in ("06", "07"):
-        return Message(N_("Le numéro ne commence pas par 06 ou 07. J'écris mon numéro de portable."))
-    return None
+#: The national number: 06 or 07 then 8 digits.
+_check_national_mobile = first_refusal(
+    Refusal(not_digits, _NOT_DIGITS),
+    CountRefusal(
+        lambda count: count != 10,
+        N_("Le numéro a %(count)s chiffre. Il faut 10 chiffres."),
+        N_("Le numéro a %(count)s chiffres. Il faut 10 chiffres."),
+    ),
+    Refusal(
+        lambda number: number[:2] not in ("06", "07"),
+        N_("Le numéro ne commence pas par 06 ou 07. J'écris mon numéro de portable."),
+    ),
+)
 
 
 EMAIL = FieldRule(

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Mapping
+from typing import Callable, Mapping
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .common import N_, Errors, FieldRule, Input, Message, clean, is_digits, raw
+from .common import N_, Errors, FieldRule, Input, Message, Refusal, clean, first_refusal, is_empty, not_digits, raw
 
 
 DAY, MONTH, YEAR = "jour", "mois", "annee"
@@ -24,36 +24,28 @@ def _today_in_france() -> date:
         return date.today()
 
 
-def _check_day(text: str) -> Message | None:
-    if not text:
-        return Message(N_("J'écris le jour de ma naissance."))
-    if not is_digits(text):
-        return Message(N_("J'écris le jour avec des chiffres."))
-    if len(text) > 2 or not 1 <= int(text) <= 31:
-        return Message(N_("Le jour n'est pas bon. J'écris un nombre de 1 à 31."))
-    return None
+def _outside(low: int, high: int) -> Callable[[str], bool]:
+    """The test of a part of the date typed in digits: wrong when it is not 1 or 2 digits from low to high."""
+    return lambda text: len(text) > 2 or not low <= int(text) <= high
 
 
-def _check_month(text: str) -> Message | None:
-    if not text:
-        return Message(N_("J'écris le mois de ma naissance."))
-    if not is_digits(text):
-        return Message(N_("J'écris le mois avec des chiffres. Par exemple : 3 pour mars."))
-    if len(text) > 2 or not 1 <= int(text) <= 12:
-        return Message(N_("Le mois n'est pas bon. J'écris un nombre de 1 à 12."))
-    return None
-
-
-def _check_year(text: str) -> Message | None:
-    if not text:
-        return Message(N_("J'écris l'année de ma naissance."))
-    if not is_digits(text):
-        return Message(N_("J'écris l'année avec des chiffres."))
-    if len(text) != 4:
-        return Message(N_("J'écris l'année avec 4 chiffres. Par exemple : 1985."))
-    if int(text) < FIRST_YEAR:
-        return Message(N_("L'année est trop ancienne. J'écris une année à partir de 1900."))
-    return None
+# Each part of the date is checked alone, with the real site's order: typed, digits, range.
+_check_day = first_refusal(
+    Refusal(is_empty, N_("J'écris le jour de ma naissance.")),
+    Refusal(not_digits, N_("J'écris le jour avec des chiffres.")),
+    Refusal(_outside(1, 31), N_("Le jour n'est pas bon. J'écris un nombre de 1 à 31.")),
+)
+_check_month = first_refusal(
+    Refusal(is_empty, N_("J'écris le mois de ma naissance.")),
+    Refusal(not_digits, N_("J'écris le mois avec des chiffres. Par exemple : 3 pour mars.")),
+    Refusal(_outside(1, 12), N_("Le mois n'est pas bon. J'écris un nombre de 1 à 12.")),
+)
+_check_year = first_refusal(
+    Refusal(is_empty, N_("J'écris l'année de ma naissance.")),
+    Refusal(not_digits, N_("J'écris l'année avec des chiffres.")),
+    Refusal(lambda text: len(text) != 4, N_("J'écris l'année avec 4 chiffres. Par exemple : 1985.")),
+    Refusal(lambda text: int(text) < FIRST_YEAR, N_("L'année est trop ancienne. J'écris une année à partir de 1900.")),
+)
 
 
 def check_birth_date(values: Mapping[str, str], today: date | None = None) -> Errors:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from stdnum.exceptions import ValidationError
 from stdnum.fr import nir as stdnum_nir
 
-from .common import N_, FieldRule, Message, counted, is_digits, single, value_input, without_spaces
+from .common import (
+    N_, CountRefusal, FieldRule, Refusal, first_refusal, is_digits, is_empty, not_digits, single, value_input,
+    without_spaces,
+)
 
 
 # --------------------------------------------------------------------------
@@ -33,80 +35,71 @@ def is_nir_shaped(value: str) -> bool:
     return len(number) == NIR_LENGTH and is_digits(_nir_digits_only(number))
 
 
-def _check_nir(value: str) -> Message | None:
-    """The social security number: 13 characters and a 2-digit key, spaces allowed, 2A or 2B for Corsica."""
-    if not value:
-        return Message(N_("J'écris mon numéro de sécurité sociale."))
-    number = without_spaces(value)
-    if not is_digits(_nir_digits_only(number)):
-        return Message(N_("Le numéro a une lettre ou un signe. J'écris seulement des chiffres."))
-    if len(number) != NIR_LENGTH:
-        return counted(
-            N_("Le numéro a %(count)s chiffre. Il faut 15 chiffres."),
-            N_("Le numéro a %(count)s chiffres. Il faut 15 chiffres."),
-            len(number),
-        )
-    try:
-        stdnum_nir.validate(number.upper())
-    except ValidationError:
-        return Message(N_("Le numéro n'est pas bon. Je vérifie les 2 derniers chiffres."))
-    return None
+def _not_nir_characters(value: str) -> bool:
+    return not is_digits(_nir_digits_only(without_spaces(value)))
+
+
+def _wrong_nir_key(value: str) -> bool:
+    """The key (2 last digits) does not match the 13 first characters: stdnum knows the Corsican rule."""
+    return not stdnum_nir.is_valid(without_spaces(value).upper())
+
+
+#: nir: 13 characters and a 2-digit key, spaces allowed, 2A or 2B for Corsica.
+_check_nir = first_refusal(
+    Refusal(is_empty, N_("J'écris mon numéro de sécurité sociale.")),
+    Refusal(_not_nir_characters, N_("Le numéro a une lettre ou un signe. J'écris seulement des chiffres.")),
+    CountRefusal(
+        lambda count: count != NIR_LENGTH,
+        N_("Le numéro a %(count)s chiffre. Il faut 15 chiffres."),
+        N_("Le numéro a %(count)s chiffres. Il faut 15 chiffres."),
+        part=without_spaces,
+    ),
+    Refusal(_wrong_nir_key, N_("Le numéro n'est pas bon. Je vérifie les 2 derniers chiffres.")),
+)
 
 
 # --------------------------------------------------------------------------
 # Carte Vitale serial numbers
 # --------------------------------------------------------------------------
 
-def _serial_digits(value: str) -> tuple[str, Message | None]:
-    """The serial number without its spaces (the card prints it with spaces).
+#: What both serial numbers refuse first. The card prints the number with spaces: they are allowed.
+_SERIAL_DIGITS = (
+    Refusal(is_empty, N_("J'écris le numéro de série de ma carte Vitale.")),
+    Refusal(
+        lambda value: not_digits(without_spaces(value)),
+        N_("Le numéro de série a une lettre ou un signe. J'écris seulement des chiffres."),
+    ),
+)
 
-    Also the message for an empty value or a value that is not only digits.
-    """
-    if not value:
-        return "", Message(N_("J'écris le numéro de série de ma carte Vitale."))
-    number = without_spaces(value)
-    if not is_digits(number):
-        return number, Message(
-            N_("Le numéro de série a une lettre ou un signe. J'écris seulement des chiffres.")
-        )
-    return number, None
+#: serie_sans_photo: a carte Vitale without photo, the serial number has 8 to 13 digits.
+_check_serial_without_photo = first_refusal(
+    *_SERIAL_DIGITS,
+    CountRefusal(
+        lambda count: not 8 <= count <= 13,
+        N_("Le numéro de série a %(count)s chiffre. Il faut 8 à 13 chiffres."),
+        N_("Le numéro de série a %(count)s chiffres. Il faut 8 à 13 chiffres."),
+        part=without_spaces,
+    ),
+)
 
-
-def _check_serial_without_photo(value: str) -> Message | None:
-    """A carte Vitale without photo: the serial number has 8 to 13 digits."""
-    number, message = _serial_digits(value)
-    if message:
-        return message
-    if not 8 <= len(number) <= 13:
-        return counted(
-            N_("Le numéro de série a %(count)s chiffre. Il faut 8 à 13 chiffres."),
-            N_("Le numéro de série a %(count)s chiffres. Il faut 8 à 13 chiffres."),
-            len(number),
-        )
-    return None
-
-
-def _check_serial_with_photo(value: str) -> Message | None:
-    """A carte Vitale with photo: the last 11 digits of the serial number.
-
-    A longer number gets its own message, because the person has most
-    likely copied the whole line instead of its last 11 digits.
-    """
-    number, message = _serial_digits(value)
-    if message:
-        return message
-    if len(number) > 11:
-        return Message(
-            N_("Le numéro de série a %(count)s chiffres. J'écris seulement les 11 derniers chiffres."),
-            {"count": len(number)},
-        )
-    if len(number) < 11:
-        return counted(
-            N_("Le numéro de série a %(count)s chiffre. Il faut 11 chiffres."),
-            N_("Le numéro de série a %(count)s chiffres. Il faut 11 chiffres."),
-            len(number),
-        )
-    return None
+#: serie_avec_photo: a carte Vitale with photo, the last 11 digits of the serial number.
+#: A longer number gets its own message, because the person has most likely copied the
+#: whole line instead of its last 11 digits.
+_check_serial_with_photo = first_refusal(
+    *_SERIAL_DIGITS,
+    CountRefusal(
+        lambda count: count > 11,
+        None,  # more than 11 is never 1
+        N_("Le numéro de série a %(count)s chiffres. J'écris seulement les 11 derniers chiffres."),
+        part=without_spaces,
+    ),
+    CountRefusal(
+        lambda count: count < 11,
+        N_("Le numéro de série a %(count)s chiffre. Il faut 11 chiffres."),
+        N_("Le numéro de série a %(count)s chiffres. Il faut 11 chiffres."),
+        part=without_spaces,
+    ),
+)
 
 
 # A number pad, like the other numbers: the card and the help say "15 chiffres". The cost:

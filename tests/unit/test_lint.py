@@ -48,25 +48,32 @@ def test_a_good_screen_has_no_finding():
     assert _rules(_journey()) == set()
 
 
+#: For each rule, screens it must catch: each screen is its sentences (or, for the
+#: pictogram rule, its step's other fields).
+BAD_SCREENS = {
+    "sentence-length": [["Je clique sur le bouton bleu qui est en bas de la page du site."]],
+    "one-idea": [["Je lis et je clique ou je reviens."]],
+    "sentences-per-screen": [["Je lis. Je comprends.", "Je regarde.", "Je continue."]],
+    "abbreviation": [
+        ["J'accepte les CGU du site."], ["J'ai mes papiers, etc."], ["J'écris le n° de ma carte."],
+        ["J'écris mon nom & mon prénom."],
+    ],
+    "numbers-in-digits": [["J'attends cinq minutes."], ["Le site marche à 100 % ."], ["Je lis le chapitre XII."]],
+    "capitals": [["JE CLIQUE ICI MAINTENANT."]],
+    "glossary": [
+        ["J'écris mon code temporaire."], ["J'écris mon nom d'utilisateur."], ["Je regarde ma carte vitale."],
+        ["Je lis mon mail."],
+    ],
+    "main-action": [["J'écris mon nom.", "Je clique sur le bouton Valider."]],
+    "pictogram": [{"pictogram": "pas-de-pictogramme"}],
+    "readability": [["Je sélectionne l'administration départementale correspondante."]],
+}
+
+
 @pytest.mark.parametrize("rule, step", [
-    ("sentence-length", {"sentences": ["Je clique sur le bouton bleu qui est en bas de la page du site."]}),
-    ("one-idea", {"sentences": ["Je lis et je clique ou je reviens."]}),
-    ("sentences-per-screen", {"sentences": ["Je lis. Je comprends.", "Je regarde.", "Je continue."]}),
-    ("abbreviation", {"sentences": ["J'accepte les CGU du site."]}),
-    ("abbreviation", {"sentences": ["J'ai mes papiers, etc."]}),
-    ("abbreviation", {"sentences": ["J'écris le n° de ma carte."]}),
-    ("abbreviation", {"sentences": ["J'écris mon nom & mon prénom."]}),
-    ("numbers-in-digits", {"sentences": ["J'attends cinq minutes."]}),
-    ("numbers-in-digits", {"sentences": ["Le site marche à 100 % ."]}),
-    ("numbers-in-digits", {"sentences": ["Je lis le chapitre XII."]}),
-    ("capitals", {"sentences": ["JE CLIQUE ICI MAINTENANT."]}),
-    ("glossary", {"sentences": ["J'écris mon code temporaire."]}),
-    ("glossary", {"sentences": ["J'écris mon nom d'utilisateur."]}),
-    ("glossary", {"sentences": ["Je regarde ma carte vitale."]}),
-    ("glossary", {"sentences": ["Je lis mon mail."]}),
-    ("main-action", {"sentences": ["J'écris mon nom.", "Je clique sur le bouton Valider."]}),
-    ("pictogram", {"pictogram": "pas-de-pictogramme"}),
-    ("readability", {"sentences": ["Je sélectionne l'administration départementale correspondante."]}),
+    pytest.param(rule, screen if isinstance(screen, dict) else {"sentences": screen}, id=f"{rule}-{number}")
+    for rule, screens in BAD_SCREENS.items()
+    for number, screen in enumerate(screens, 1)
 ])
 def test_each_rule_catches_a_bad_example(rule, step):
     assert rule in _rules(_journey(**step))
@@ -455,3 +462,11 @@ def test_the_command_passes_the_corrected_draft(capsys):
 def test_the_command_says_when_a_draft_file_is_missing(tmp_path, capsys):
     assert main(["lint", str(tmp_path / "absent.toml")]) == 1
     assert "cannot read the file" in capsys.readouterr().err
+
+
+def test_the_command_says_a_broken_journey_in_one_line(tmp_path, capsys):
+    """A journey file the loader refuses: the command says why in one line (cli.main), exit 1."""
+    (tmp_path / "casse.toml").write_text('id = "casse"\n', encoding="utf-8")
+    assert main(["lint", "--steps", str(tmp_path)]) == 1
+    said = capsys.readouterr().err
+    assert said.startswith("error: ") and "casse.toml" in said and said.count("\n") == 1

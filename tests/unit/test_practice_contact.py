@@ -6,8 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from falc_wizard.practice_rules import check
-from support import practice_error as error
+from support import practice_error as error, practice_refusal as refusal
 
 
 # --------------------------------------------------------------------------
@@ -109,9 +108,7 @@ def test_mobile_valid(value):
     ],
 )
 def test_mobile_invalid(value, expected, count):
-    message = check("mobile", {"valeur": value})["valeur"]
-    assert message.text == expected
-    assert message.params.get("count") == count
+    assert refusal("mobile", value) == (expected, count)
 
 
 @given(

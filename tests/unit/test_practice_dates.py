@@ -80,29 +80,40 @@ def test_today_in_france_is_a_date():
     assert abs(dates._today_in_france() - date.today()) <= timedelta(days=1)
 
 
+#: For each part of the date, each message and what typed there gets it (the other 2 parts right).
+EACH_PART = {
+    "jour": {
+        "J'écris le jour de ma naissance.": ["", "  "],
+        "J'écris le jour avec des chiffres.": ["1e", "٣"],  # ٣: Arabic digit 3
+        "Le jour n'est pas bon. J'écris un nombre de 1 à 31.": ["0", "32", "003"],
+    },
+    "mois": {
+        "J'écris le mois de ma naissance.": [""],
+        "J'écris le mois avec des chiffres. Par exemple : 3 pour mars.": ["juillet"],
+        "Le mois n'est pas bon. J'écris un nombre de 1 à 12.": ["13", "00"],
+    },
+    "annee": {
+        "J'écris l'année de ma naissance.": [""],
+        "J'écris l'année avec des chiffres.": ["19 85"],
+        "J'écris l'année avec 4 chiffres. Par exemple : 1985.": ["85", "01985"],
+        "L'année est trop ancienne. J'écris une année à partir de 1900.": ["0985"],
+    },
+}
+RIGHT_PARTS = {"jour": "14", "mois": "7", "annee": "1985"}
+
+
 @pytest.mark.parametrize(
-    "values, expected",
+    "part, typed, expected",
     [
-        (("", "7", "1985"), {"jour": "J'écris le jour de ma naissance."}),
-        (("  ", "7", "1985"), {"jour": "J'écris le jour de ma naissance."}),
-        (("1e", "7", "1985"), {"jour": "J'écris le jour avec des chiffres."}),
-        (("٣", "7", "1985"), {"jour": "J'écris le jour avec des chiffres."}),  # Arabic digit 3
-        (("0", "7", "1985"), {"jour": "Le jour n'est pas bon. J'écris un nombre de 1 à 31."}),
-        (("32", "7", "1985"), {"jour": "Le jour n'est pas bon. J'écris un nombre de 1 à 31."}),
-        (("003", "7", "1985"), {"jour": "Le jour n'est pas bon. J'écris un nombre de 1 à 31."}),
-        (("14", "", "1985"), {"mois": "J'écris le mois de ma naissance."}),
-        (("14", "juillet", "1985"), {"mois": "J'écris le mois avec des chiffres. Par exemple : 3 pour mars."}),
-        (("14", "13", "1985"), {"mois": "Le mois n'est pas bon. J'écris un nombre de 1 à 12."}),
-        (("14", "00", "1985"), {"mois": "Le mois n'est pas bon. J'écris un nombre de 1 à 12."}),
-        (("14", "7", ""), {"annee": "J'écris l'année de ma naissance."}),
-        (("14", "7", "19 85"), {"annee": "J'écris l'année avec des chiffres."}),
-        (("14", "7", "85"), {"annee": "J'écris l'année avec 4 chiffres. Par exemple : 1985."}),
-        (("14", "7", "01985"), {"annee": "J'écris l'année avec 4 chiffres. Par exemple : 1985."}),
-        (("14", "7", "0985"), {"annee": "L'année est trop ancienne. J'écris une année à partir de 1900."}),
+        pytest.param(part, typed, expected, id=f"{part}-{typed!r}")
+        for part, messages in EACH_PART.items()
+        for expected, values in messages.items()
+        for typed in values
     ],
 )
-def test_date_each_part(values, expected):
-    assert birth(*values) == expected
+def test_date_each_part(part, typed, expected):
+    values = {**RIGHT_PARTS, part: typed}
+    assert birth(values["jour"], values["mois"], values["annee"]) == {part: expected}
 
 
 def test_date_every_wrong_part_gets_its_message():

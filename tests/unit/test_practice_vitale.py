@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from falc_wizard.practice_rules import Message, check
-from support import practice_error as error
+from support import practice_error as error, practice_refusal as refusal
 
 
 def nir_key(first_13: str) -> str:
@@ -90,48 +90,41 @@ SERIE_EMPTY = "J'écris le numéro de série de ma carte Vitale."
 SERIE_CHARS = "Le numéro de série a une lettre ou un signe. J'écris seulement des chiffres."
 
 
-@pytest.mark.parametrize("value", ["0102457612 4", "01024576124", "12345678", "1234567890123", " 1234 5678 "])
-def test_serie_sans_photo_valid(value):
-    assert error("serie_sans_photo", value) is None
+SERIE_8_TO_13 = "Le numéro de série a %(count)s chiffres. Il faut 8 à 13 chiffres."
+SERIE_11 = "Le numéro de série a %(count)s chiffres. Il faut 11 chiffres."
+
+#: serie_sans_photo: 8 to 13 digits; serie_avec_photo: the last 11 digits of the number.
+SERIE_VALID = {
+    "serie_sans_photo": ["0102457612 4", "01024576124", "12345678", "1234567890123", " 1234 5678 "],
+    "serie_avec_photo": ["80250000021", " 802 500 000 21 ", "00000000000"],
+}
+
+
+@pytest.mark.parametrize("field, value", [(field, value) for field, values in SERIE_VALID.items() for value in values])
+def test_serie_valid(field, value):
+    assert error(field, value) is None
 
 
 @pytest.mark.parametrize(
-    "value, expected, count",
+    "field, value, expected, count",
     [
-        ("", SERIE_EMPTY, None),
-        ("0102457612-4", SERIE_CHARS, None),
-        ("O102457612 4", SERIE_CHARS, None),
-        ("1234567", "Le numéro de série a %(count)s chiffres. Il faut 8 à 13 chiffres.", 7),
-        ("12345678901234", "Le numéro de série a %(count)s chiffres. Il faut 8 à 13 chiffres.", 14),
-        ("1", "Le numéro de série a %(count)s chiffre. Il faut 8 à 13 chiffres.", 1),
-    ],
-)
-def test_serie_sans_photo_invalid(value, expected, count):
-    message = check("serie_sans_photo", {"valeur": value})["valeur"]
-    assert message.text == expected
-    assert message.params.get("count") == count
-
-
-@pytest.mark.parametrize("value", ["80250000021", " 802 500 000 21 ", "00000000000"])
-def test_serie_avec_photo_valid(value):
-    assert error("serie_avec_photo", value) is None
-
-
-@pytest.mark.parametrize(
-    "value, expected, count",
-    [
-        ("", SERIE_EMPTY, None),
-        ("8025000002I", SERIE_CHARS, None),
-        ("8025000002", "Le numéro de série a %(count)s chiffres. Il faut 11 chiffres.", 10),
-        ("8", "Le numéro de série a %(count)s chiffre. Il faut 11 chiffres.", 1),
+        ("serie_sans_photo", "", SERIE_EMPTY, None),
+        ("serie_sans_photo", "0102457612-4", SERIE_CHARS, None),
+        ("serie_sans_photo", "O102457612 4", SERIE_CHARS, None),
+        ("serie_sans_photo", "1234567", SERIE_8_TO_13, 7),
+        ("serie_sans_photo", "12345678901234", SERIE_8_TO_13, 14),
+        ("serie_sans_photo", "1", "Le numéro de série a %(count)s chiffre. Il faut 8 à 13 chiffres.", 1),
+        ("serie_avec_photo", "", SERIE_EMPTY, None),
+        ("serie_avec_photo", "8025000002I", SERIE_CHARS, None),
+        ("serie_avec_photo", "8025000002", SERIE_11, 10),
+        ("serie_avec_photo", "8", "Le numéro de série a %(count)s chiffre. Il faut 11 chiffres.", 1),
         (
+            "serie_avec_photo",
             "0123480250000021",
             "Le numéro de série a %(count)s chiffres. J'écris seulement les 11 derniers chiffres.",
             16,
         ),
     ],
 )
-def test_serie_avec_photo_invalid(value, expected, count):
-    message = check("serie_avec_photo", {"valeur": value})["valeur"]
-    assert message.text == expected
-    assert message.params.get("count") == count
+def test_serie_invalid(field, value, expected, count):
+    assert refusal(field, value) == (expected, count)

@@ -22,10 +22,6 @@ def step(data, step_id):
     return next(s for s in data["steps"] if s["id"] == step_id)
 
 
-def page(data, page_id):
-    return next(p for p in data["pages"] if p["id"] == page_id)
-
-
 def refused(data) -> str:
     with pytest.raises(ContentError) as caught:
         parse_journey(data, "demo.toml")
@@ -44,65 +40,55 @@ def test_the_demo_pages_are_read():
     assert [c.target for c in journey.steps["carte"].choices] == ["sans-photo", "avec-photo"]
 
 
-def test_a_target_that_is_not_on_its_page():
+#: Remove the value instead of setting it.
+REMOVED = object()
+
+
+def edited(path: tuple, value) -> dict:
+    """The demo with one change: ``path`` is ("steps" or "pages", its id, then keys down to the value)."""
     data = demo_data()
-    step(data, "verifier")["target"] = "valider"
-    assert "target 'valider' is not an element of page 'identite'" in refused(data)
+    kind, item_id, *keys, last = path
+    where = next(item for item in data[kind] if item["id"] == item_id)
+    for key in keys:
+        where = where[key]
+    if value is REMOVED:
+        del where[last]
+    else:
+        where[last] = value
+    return data
 
 
-def test_an_element_without_a_label():
-    data = demo_data()
-    page(data, "identite")["elements"][0]["label"] = " "
-    assert "element 'sans-photo': an element has its exact label" in refused(data)
-
-
-def test_a_page_without_elements():
-    data = demo_data()
-    page(data, "code")["elements"] = []
-    assert "page 'code': a page has elements" in refused(data)
-
-
-def test_an_unknown_element_kind():
-    data = demo_data()
-    page(data, "code")["elements"][0]["kind"] = "image"
-    assert "unknown kind 'image'" in refused(data)
-
-
-def test_an_unknown_page():
-    data = demo_data()
-    step(data, "verifier")["page"] = "accueil"
-    assert "step 'verifier': unknown page 'accueil'" in refused(data)
-
-
-def test_a_practice_action_step_without_target():
-    data = demo_data()
-    del step(data, "verifier")["target"]
-    assert "step 'verifier': a practice action step names its 'page' and 'target'" in refused(data)
+@pytest.mark.parametrize("path, value, said", [
+    pytest.param(("steps", "verifier", "target"), "valider", "target 'valider' is not an element of page 'identite'",
+                 id="a target that is not on its page"),
+    pytest.param(("pages", "identite", "elements", 0, "label"), " ",
+                 "element 'sans-photo': an element has its exact label", id="an element without a label"),
+    pytest.param(("pages", "code", "elements"), [], "page 'code': a page has elements", id="a page without elements"),
+    pytest.param(("pages", "code", "elements", 0, "kind"), "image", "unknown kind 'image'", id="an unknown element kind"),
+    pytest.param(("steps", "verifier", "page"), "accueil", "step 'verifier': unknown page 'accueil'", id="an unknown page"),
+    pytest.param(("steps", "verifier", "target"), REMOVED,
+                 "step 'verifier': a practice action step names its 'page' and 'target'",
+                 id="a practice action step without target"),
+    pytest.param(("steps", "serie-avec-photo", "target"), "continuer", "a field step's target is a field (champ)",
+                 id="a field step types in a field"),
+    pytest.param(("steps", "verifier", "target"), "serie", "target 'serie' is a field (champ)",
+                 id="an action step presses, not a field"),
+    pytest.param(("steps", "envoi", "choices", 1, "target"), REMOVED, "every choice names its target, or none does",
+                 id="choices name all their targets or none"),
+    pytest.param(("steps", "envoi", "choices", 1, "target"), "email", "two choices have the same target",
+                 id="two choices with the same target"),
+    pytest.param(("steps", "debut", "only"), "pratique", "'only' is 'guide' or 'entrainement'", id="an unknown only"),
+    pytest.param(("steps", "debut", "message"), "courrier", "'message' is 'sms' or 'email'", id="an unknown message"),
+    pytest.param(("steps", "fin", "only"), "guide", "an end step is for both modes", id="an end step for one mode"),
+])
+def test_the_loader_refuses(path, value, said):
+    assert said in refused(edited(path, value))
 
 
 def test_a_guide_only_action_step_needs_no_target():
-    data = demo_data()
-    del step(data, "verifier")["target"]
+    data = edited(("steps", "verifier", "target"), REMOVED)
     step(data, "verifier")["only"] = "guide"
     assert parse_journey(data, "demo.toml").steps["verifier"].only == "guide"
-
-
-def test_a_field_step_types_in_a_field_and_an_action_presses():
-    data = demo_data()
-    step(data, "serie-avec-photo")["target"] = "continuer"
-    assert "a field step's target is a field (champ)" in refused(data)
-    data = demo_data()
-    step(data, "verifier")["target"] = "serie"
-    assert "target 'serie' is a field (champ)" in refused(data)
-
-
-def test_choices_name_all_their_targets_or_none():
-    data = demo_data()
-    del step(data, "envoi")["choices"][1]["target"]
-    assert "every choice names its target, or none does" in refused(data)
-    data = demo_data()
-    step(data, "envoi")["choices"][1]["target"] = "email"
-    assert "two choices have the same target" in refused(data)
 
 
 def test_practice_never_shows_a_real_site_step():
@@ -120,18 +106,6 @@ def test_practice_never_names_the_real_site_before_the_end():
     step(data, "verifier")["only"] = "guide"
     del step(data, "verifier")["target"]
     assert parse_journey(data, "demo.toml")
-
-
-def test_only_and_message_take_known_values():
-    data = demo_data()
-    step(data, "debut")["only"] = "pratique"
-    assert "'only' is 'guide' or 'entrainement'" in refused(data)
-    data = demo_data()
-    step(data, "debut")["message"] = "courrier"
-    assert "'message' is 'sms' or 'email'" in refused(data)
-    data = demo_data()
-    step(data, "fin")["only"] = "guide"
-    assert "an end step is for both modes" in refused(data)
 
 
 def test_a_guide_only_choice_is_passed_by_its_first_choice_in_practice():

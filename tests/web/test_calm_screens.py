@@ -35,8 +35,7 @@ def test_the_settings_page_has_every_setting_and_goes_back_where_the_person_was(
     assert 'aria-pressed' not in visitor.page  # one signal: the name says the state
     assert visitor.page.count('href="/parcours/activer"') == 2  # "Retour" and "Je reviens où j'étais"
     # A change comes back to the settings page, which still knows where to go back to.
-    visitor.post(url="/reglages", data={"toggle": "large_text", "retour": "/reglages?retour=/parcours/activer"})
-    assert visitor.url == "/reglages?retour=/parcours/activer"
+    visitor.toggle("large_text", back_to="/reglages?retour=/parcours/activer")
     assert ">Je remets le texte normal</button>" in visitor.page
     assert 'class="large-text' in visitor.page
 
@@ -50,7 +49,7 @@ def test_the_settings_page_never_goes_back_off_site(visitor):
 
 def test_the_helper_note_is_named_by_its_visible_heading(visitor):
     visitor.get("/reglages")
-    visitor.post(url="/reglages", data={"toggle": "helper", "retour": "/"})
+    visitor.toggle("helper", back_to="/")
     for url in ("/parcours/activer",):
         visitor.get(url)
         note = re.search(r'<aside class="helper-note" aria-labelledby="([^"]+)">\s*<h2 id="([^"]+)">', visitor.page)

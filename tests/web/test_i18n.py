@@ -70,7 +70,7 @@ def test_every_screen_of_every_journey_is_in_english(visitor, journey_id):
     journey = JOURNEYS[journey_id]
     visitor.get("/reglages", headers={"Accept-Language": "en"})
     visitor.post(url="/reglages", data={"lang": "en", "retour": "/reglages"})
-    visitor.post(url="/reglages", data={"toggle": "helper", "retour": "/"})
+    visitor.toggle("helper", back_to="/")
     for path in covering_paths(journey):
         visitor.get(f"/parcours/{journey.id}")
         assert english(journey.title) in visitor.page

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import socket
 import time
+from contextlib import contextmanager
 import urllib.error
 import urllib.request
 from urllib.parse import urlsplit
@@ -100,13 +101,18 @@ def _answer(client: socket.socket, timeout: float = 3) -> bytes:
     return data
 
 
-def test_a_large_body_is_refused_before_it_is_read(serve):
-    """50 MB announced, not one byte of it sent: the answer comes at once."""
-    server = serve()
+@contextmanager
+def _posting(server, framing: bytes):
+    """A connection that has sent the head of a form POST, ``framing`` saying how its body comes."""
     with socket.create_connection(_address(server), timeout=5) as client:
         client.sendall(b"POST /reglages HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                       b"Content-Type: application/x-www-form-urlencoded\r\n"
-                       b"Content-Length: 50000000\r\n\r\n")
+                       b"Content-Type: application/x-www-form-urlencoded\r\n" + framing + b"\r\n\r\n")
+        yield client
+
+
+def test_a_large_body_is_refused_before_it_is_read(serve):
+    """50 MB announced, not one byte of it sent: the answer comes at once."""
+    with _posting(serve(), b"Content-Length: 50000000") as client:
         started = time.perf_counter()
         answer = _answer(client)
     assert answer.startswith(b"HTTP/1.1 413"), answer[:200]
@@ -114,11 +120,7 @@ def test_a_large_body_is_refused_before_it_is_read(serve):
 
 
 def test_a_large_chunked_body_is_cut_off_while_it_arrives(serve):
-    server = serve()
-    with socket.create_connection(_address(server), timeout=5) as client:
-        client.sendall(b"POST /reglages HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                       b"Content-Type: application/x-www-form-urlencoded\r\n"
-                       b"Transfer-Encoding: chunked\r\n\r\n")
+    with _posting(serve(), b"Transfer-Encoding: chunked") as client:
         chunk = b"a" * 8192
         try:
             for _ in range(20):  # 160 KiB, and never the last chunk

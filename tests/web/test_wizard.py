@@ -164,13 +164,12 @@ def test_finished_forgets_everything(demo_visitor):
 def test_helper_mode_shows_helper_notes(demo_visitor):
     start(demo_visitor)
     assert "Pour l’accompagnant" not in demo_visitor.page
-    demo_visitor.post(url="/reglages", data={"toggle": "helper", "retour": "/parcours/demo/debut"})
-    assert demo_visitor.url == "/parcours/demo/debut"
+    demo_visitor.toggle("helper", back_to="/parcours/demo/debut")
     assert "Pour l’accompagnant" in demo_visitor.page
     assert "à faire relire" in demo_visitor.page
 
 
 def test_settings_never_redirect_off_site(demo_visitor):
     demo_visitor.get("/reglages")
-    response = demo_visitor.post(url="/reglages", data={"toggle": "contrast", "retour": "//evil.example/"}, follow=False)
+    response = demo_visitor.toggle("contrast", back_to="//evil.example/", follow=False)
     assert response.headers["Location"] == "/"
