@@ -111,10 +111,11 @@ def well_formed_csrf_secret() -> str | None:
     ``Vary: Cookie`` and a tenth of a cheap request's time.
     """
     secret = session.get("csrf_token")
-    if secret is None or (isinstance(secret, str) and secret.isascii()):
+    if isinstance(secret, str) and secret.isascii():
         return secret
-    # hmac.compare_digest refuses non-ASCII text: such a secret is not ours anyway.
-    session.pop("csrf_token")
+    if "csrf_token" in session:
+        # hmac.compare_digest refuses non-ASCII text: such a secret is not ours anyway.
+        session.pop("csrf_token")
     return None
 
 
