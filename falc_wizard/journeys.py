@@ -114,24 +114,24 @@ class Step:
     def is_end(self) -> bool:
         return self.kind == "end"
 
+    def __post_init__(self) -> None:
+        # Each answer and the step it leads to, made once: the engine asks it for
+        # every step of the person's path on every request.
+        if self.kind == "choice":
+            following = {choice.id: choice.next for choice in self.choices}
+        elif self.kind == "end":
+            following = {}
+        else:
+            following = {DONE: self.next}
+        object.__setattr__(self, "_following", following)
+
     def answers(self) -> tuple[str, ...]:
         """The answers this step accepts: its choice ids, or DONE."""
-        if self.kind == "choice":
-            return tuple(c.id for c in self.choices)
-        if self.is_end:
-            return ()
-        return (DONE,)
+        return tuple(self._following)
 
     def next_for(self, answer: str) -> str | None:
         """The step that follows this one for the given answer, or None."""
-        if self.kind == "choice":
-            for choice in self.choices:
-                if choice.id == answer:
-                    return choice.next
-            return None
-        if self.is_end or answer != DONE:
-            return None
-        return self.next
+        return self._following.get(answer)
 
     def choice(self, choice_id: str) -> Choice | None:
         return next((c for c in self.choices if c.id == choice_id), None)

@@ -9,6 +9,7 @@ from ``FALC_TRUSTED_HOSTS`` in config.py).
 from __future__ import annotations
 
 import functools
+import hmac
 from urllib.parse import urlsplit
 
 from flask import Flask, Response, current_app, g, request, session
@@ -138,7 +139,10 @@ def guard_posts() -> None:
     if request.headers.get("Sec-Fetch-Site") in CROSS_SITE:
         raise CSRFError("The post comes from another site.")
     if current_app.config["WTF_CSRF_ENABLED"]:
-        well_formed_csrf_secret()
+        kept = _kept_token(well_formed_csrf_secret())
+        posted = request.form.get("csrf_token")
+        if kept is not None and isinstance(posted, str) and hmac.compare_digest(posted.encode(), kept.encode()):
+            return  # the very token this worker signed for this session's secret: valid
         csrf.protect(apply_exemptions=True)
 
 
@@ -157,23 +161,33 @@ def _signed(keys: str | tuple[str, ...], secret: str) -> str:
                                   salt="wtf-csrf-token").dumps(secret)
 
 
-def csrf_token() -> str:
-    """This request's CSRF token, as Flask-WTF's ``generate_csrf`` gives it, signed once per session.
+def _kept_token(secret: str | None) -> str | None:
+    """The token signed once for this session's ``secret``; None where a token must be made fresh.
 
     Flask-WTF signs the session's secret again on every page (a new serializer,
-    a timestamp, an HMAC: a sixth of a cached step page's time). Tokens never
-    expire here (``WTF_CSRF_TIME_LIMIT`` is None: a slow person is never refused),
-    so the token signed for a secret the first time is as good as a new one: each
+    a timestamp, an HMAC: a sixth of a cached step page's time) and checks a
+    posted token by unsigning it. Tokens never expire here
+    (``WTF_CSRF_TIME_LIMIT`` is None: a slow person is never refused), so the
+    token signed for a secret the first time is as good as a new one: each
     worker keeps the last few thousand, by secret. With a time limit set, every
-    page gets a fresh token, as Flask-WTF does.
+    page gets a fresh token and every post is checked by Flask-WTF, as before.
     """
-    secret = well_formed_csrf_secret()
     config = current_app.config
-    if ("csrf_token" in g or not isinstance(secret, str) or config.get("WTF_CSRF_TIME_LIMIT") is not None
+    if (secret is None or config.get("WTF_CSRF_TIME_LIMIT") is not None
             or config.get("WTF_CSRF_FIELD_NAME", "csrf_token") != "csrf_token"):
-        return generate_csrf()
+        return None
     keys = config["WTF_CSRF_SECRET_KEY"]
-    g.csrf_token = token = _signed(tuple(keys) if isinstance(keys, list) else keys, secret)
+    return _signed(tuple(keys) if isinstance(keys, list) else keys, secret)
+
+
+def csrf_token() -> str:
+    """This request's CSRF token, as Flask-WTF's ``generate_csrf`` gives it, signed once per session."""
+    if "csrf_token" in g:
+        return g.csrf_token
+    token = _kept_token(well_formed_csrf_secret())
+    if token is None:
+        return generate_csrf()
+    g.csrf_token = token
     return token
 
 

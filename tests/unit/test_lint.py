@@ -1,5 +1,7 @@
 """The FALC checker: the shipped content passes it, and each rule catches a bad example."""
 
+import dataclasses
+
 import pytest
 
 from falc_wizard.cli import main
@@ -85,8 +87,7 @@ def test_more_than_5_choices_is_caught():
     ])
     assert "choices-per-screen" not in _rules(journey)
     # The loader refuses 6 choices at start-up; the checker must still say so on its own.
-    many = journey.steps["ecran"].__class__(**{**journey.steps["ecran"].__dict__,
-                                              "choices": journey.steps["ecran"].choices * 2})
+    many = dataclasses.replace(journey.steps["ecran"], choices=journey.steps["ecran"].choices * 2)
     journey.steps["ecran"] = many
     assert "choices-per-screen" in _rules(journey)
 

@@ -182,6 +182,23 @@ def test_each_session_keeps_its_own_token_and_no_other_session_can_use_it():
     assert first.client.post("/parcours/demo/debut", data={"csrf_token": token}).status_code == 303
 
 
+def test_a_token_signed_by_another_worker_is_accepted_and_a_changed_one_refused(monkeypatch):
+    """Each worker keeps the token it signed; a page served by another worker carries
+    another signature of the same secret (another second), which must work too."""
+    from itsdangerous import URLSafeTimedSerializer
+
+    app = make_app()
+    visitor = started(app)
+    secret = app.session_interface.get_signing_serializer(app).loads(visitor.client.get_cookie("falc").value)["csrf_token"]
+    later = time.time() + 5
+    monkeypatch.setattr(time, "time", lambda: later)
+    other = URLSafeTimedSerializer("test-secret", salt="wtf-csrf-token").dumps(secret)
+    assert other != visitor.token()
+    changed = visitor.token()[:-2] + ("AA" if not visitor.token().endswith("AA") else "BB")
+    assert visitor.client.post("/parcours/demo/debut", data={"csrf_token": changed}).status_code == 400
+    assert visitor.client.post("/parcours/demo/debut", data={"csrf_token": other}).status_code == 303
+
+
 def test_with_a_time_limit_a_page_always_carries_a_fresh_token(monkeypatch):
     """Tokens are kept per session only because they never expire here. Should a
     time limit be set, a page opened later carries a token that is still good."""
