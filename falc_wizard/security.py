@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import hmac
+from typing import Callable, Iterable
 from urllib.parse import urlsplit
 
 from flask import Flask, Response, current_app, g, request, session
@@ -55,20 +56,38 @@ SECURITY_HEADERS = (
     ("Cross-Origin-Opener-Policy", "same-origin"),
 )
 HSTS = ("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
+NO_STORE = ("Cache-Control", "no-store")
 
 
-def add_security_headers(response: Response) -> Response:
-    headers = response.headers
-    # One look at the names already there: Werkzeug's ``Headers.setdefault``
-    # scans the list and raises (and catches) an exception for each missing one.
-    present = {name.lower() for name, _value in headers.items()}
-    wanted = SECURITY_HEADERS + (HSTS,) if request.is_secure else SECURITY_HEADERS
-    headers.extend([pair for pair in wanted if pair[0].lower() not in present])
-    if not (request.path.startswith(CACHEABLE) and response.status_code in (200, 304)):
-        # Wizard pages (and error pages) are about one person: never kept by a
-        # shared tablet's cache. Only the files themselves may be cached.
-        headers["Cache-Control"] = "no-store"
-    return response
+class SecurityHeaders:
+    """WSGI middleware: the strict headers on every response the app sends.
+
+    At the WSGI edge rather than in an ``after_request`` hook: the header list
+    is a plain list of constant pairs here, where Werkzeug would check each
+    value again on every response (a twentieth of a cached step page's time),
+    and even a response that never went through Flask's hooks gets them.
+    A header the app set itself is kept. Wizard pages (and error pages) are
+    about one person: ``no-store``, never kept by a shared tablet's cache; only
+    the files themselves (``CACHEABLE``, answered 200 or 304) may be cached.
+    """
+
+    def __init__(self, app: Callable) -> None:
+        self.app = app
+
+    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        def start_with_headers(status: str, headers: list, exc_info=None):
+            present = {name.lower() for name, _value in headers}
+            extra = [pair for pair in SECURITY_HEADERS if pair[0].lower() not in present]
+            # wsgi.url_scheme is the client's once ProxyFix (outside this) has read the proxy's headers.
+            if environ.get("wsgi.url_scheme") == "https" and "strict-transport-security" not in present:
+                extra.append(HSTS)
+            cacheable = environ.get("PATH_INFO", "").startswith(CACHEABLE) and status[:3] in ("200", "304")
+            if not cacheable:
+                headers = [pair for pair in headers if pair[0].lower() != "cache-control"]
+                extra.append(NO_STORE)
+            return start_response(status, headers + extra, exc_info)
+
+        return self.app(environ, start_with_headers)
 
 
 def keep_redirects_on_this_site(response: Response) -> Response:
@@ -197,7 +216,7 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("WTF_CSRF_ENABLED", True)
     csrf.init_app(app)
     app.before_request(guard_posts)
-    app.after_request(add_security_headers)
+    app.wsgi_app = SecurityHeaders(app.wsgi_app)
     app.after_request(keep_redirects_on_this_site)
     proxies = app.config.get("PROXY_FIX") or 0
     if proxies:

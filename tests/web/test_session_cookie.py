@@ -2,6 +2,7 @@
 
 import base64
 import json
+import time
 import zlib
 
 from flask.sessions import SecureCookieSessionInterface
@@ -61,3 +62,54 @@ def test_a_cookie_of_another_key_is_not_read():
     client = app.test_client()
     client.set_cookie("falc", foreign.dumps({"parcours": {"demo": {"j": "demo", "a": {"debut": "fait"}}}}))
     assert client.get("/parcours/demo/carte").status_code == 400, "the gentle 'no longer open' page"
+
+
+# --- KnownCookies: the cookies a worker signed or verified, remembered ------------------
+
+def started_cookie(app):
+    visitor = Visitor(app.test_client())
+    visitor.get("/parcours/demo")
+    visitor.post("/parcours/demo", {"mode": "guide"})
+    return visitor, visitor.client.get_cookie("falc").value
+
+
+def test_a_changed_cookie_is_refused_even_when_the_real_one_is_remembered():
+    app = make_app()
+    visitor, cookie = started_cookie(app)
+    assert visitor.client.get("/parcours/demo/debut").status_code == 200  # read, and remembered
+    changed = cookie[:-1] + ("A" if cookie[-1] != "A" else "B")
+    stranger = app.test_client()
+    stranger.set_cookie("falc", changed)
+    assert stranger.get("/parcours/demo/debut").status_code == 400, "the gentle 'no longer open' page"
+
+
+def test_a_remembered_cookie_older_than_the_session_lifetime_is_refused(monkeypatch):
+    app = make_app(PERMANENT_SESSION_LIFETIME=60)
+    visitor, cookie = started_cookie(app)
+    assert visitor.client.get("/parcours/demo/debut").status_code == 200
+    later = time.time() + 120
+    monkeypatch.setattr(time, "time", lambda: later)
+    assert visitor.client.get("/parcours/demo/debut").status_code == 400
+
+
+def test_two_requests_with_one_cookie_never_share_a_session():
+    """A change made with a cookie is in the new cookie only: the old one, sent again, reads as it was."""
+    app = make_app()
+    visitor, cookie = started_cookie(app)
+    visitor.client.post("/reglages", data={"csrf_token": visitor.token(), "toggle": "large_text",
+                                           "retour": "/parcours/demo/debut"})
+    html_tag = lambda client: client.get("/parcours/demo/debut").get_data(as_text=True).split("<html", 1)[1].split(">", 1)[0]
+    assert "large-text" in html_tag(visitor.client), "the new cookie has the large text"
+    again = app.test_client()
+    again.set_cookie("falc", cookie)
+    assert "large-text" not in html_tag(again), "the old cookie, sent again, has not"
+    assert "large-text" in html_tag(visitor.client)
+
+
+def test_a_worker_remembers_a_bounded_number_of_cookies():
+    from falc_wizard.session_cookie import KnownCookies
+
+    known = KnownCookies(SecureCookieSessionInterface().get_signing_serializer(make_app()), size=3)
+    cookies = [known.dumps({"n": n}) for n in range(5)]
+    assert len(known) == 3
+    assert [known.loads(cookie) for cookie in cookies] == [{"n": n} for n in range(5)], "forgotten ones are checked again"
