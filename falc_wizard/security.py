@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import hmac
+import re
 from typing import Callable, Iterable
 from urllib.parse import urlsplit
 
@@ -90,6 +91,10 @@ class SecurityHeaders:
         return self.app(environ, start_with_headers)
 
 
+#: A character a browser strips from a Location (and Werkzeug too).
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def keep_redirects_on_this_site(response: Response) -> Response:
     """Every redirect of the app points to a path of this site, never to a host.
 
@@ -101,10 +106,14 @@ def keep_redirects_on_this_site(response: Response) -> Response:
     becomes one ``/``. A Location with a control character, which browsers and
     Werkzeug strip (``/<tab>/evil`` would become ``//evil``), becomes the home page.
     """
+    if response.status_code // 100 != 3:  # a browser follows a Location on a redirect only
+        return response
     location = response.headers.get("Location")
     if location is None:
         return response
-    if any(ord(char) < 0x20 or ord(char) == 0x7F for char in location):
+    if location.startswith("/") and not location.startswith(("//", "/\\")) and not CONTROL.search(location):
+        return response  # a path of this site, as every redirect of the app's own views is
+    if CONTROL.search(location):
         location = request.script_root + "/"
     parts = urlsplit(location)
     if parts.scheme or parts.netloc:
