@@ -59,7 +59,7 @@ from ..journeys import Journey, Step
 from ..resources import resource_dir
 from . import vocabulary
 from .labels import field_label_findings, label_findings
-from .text import plain, split_sentences, without_labels, words
+from .text import find, plain, split_sentences, without_labels, words
 from .voice import negative, passive
 
 #: Every rule name, as used in findings and in a step's ``exceptions`` list.
@@ -317,7 +317,7 @@ def _screen_findings(step: Step, tr: Callable[[str], str], lang: str, pictograms
         yield "pictogram", f"no pictogram '{step.pictogram}'", screen
     elif not tr(pictograms[step.pictogram]):
         yield "pictogram", f"pictogram '{step.pictogram}' has no text alternative", screen
-    actions = [s for s in shown for part in split_sentences(s) if _ACTION[lang].match(part)]
+    actions = [s for s in shown for part in split_sentences(s) if find(_ACTION, lang, part)]
     if len(actions) > 1:
         yield "main-action", f"{len(actions)} actions", screen
     score = reading_ease(screen, lang)

@@ -22,7 +22,7 @@ import re
 from typing import Iterator
 
 from ..journeys import Step
-from .text import plain
+from .text import find, plain
 
 _PRESS = {
     "fr": re.compile(r"^(?:Je (?:clique|coche|touche|appuie)|J'(?:appuie|active la case))\b"),
@@ -39,12 +39,10 @@ def label_findings(step: Step, sentence: str, lang: str) -> Iterator[str]:
     """A detail for each way a sentence of the screen fails to name the real control."""
     text = plain(sentence)
     label = plain(step.label)
-    press = _PRESS.get(lang)
-    if press and press.match(text) and not label:
+    if not label and find(_PRESS, lang, text):
         yield "an action with no real label: the step has no 'label'"
         return
-    control = _CONTROL.get(lang)
-    found = control.search(text) if control else None
+    found = find(_CONTROL, lang, text, anywhere=True)
     if not found:
         return
     named = found.group("look") or found.group("case")

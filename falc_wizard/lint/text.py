@@ -7,6 +7,7 @@ sentence the same way, and a change of tokenising is made once.
 from __future__ import annotations
 
 import re
+from typing import Mapping
 
 _WORD = re.compile(r"[\w@][\w@'’.:\-]*", re.UNICODE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
@@ -28,6 +29,20 @@ def split_sentences(text: str) -> list[str]:
 def plain(text: str) -> str:
     """One apostrophe ("’" -> "'") and one kind of space, so that patterns stay simple."""
     return text.replace("’", "'").replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def find(patterns: Mapping[str, re.Pattern[str]], lang: str, text: str, *, anywhere: bool = False) -> re.Match[str] | None:
+    """The match of the language's pattern in a plain, stripped sentence; None for a language without one.
+
+    Every rule keeps its patterns per language ({"fr": ..., "en": ...}): this is the
+    one place that looks one up and reads the sentence the same way for all of them.
+    ``anywhere``: search the whole sentence instead of matching at its start.
+    """
+    pattern = patterns.get(lang)
+    if pattern is None:
+        return None
+    text = plain(text).strip()
+    return pattern.search(text) if anywhere else pattern.match(text)
 
 
 def tokens(text: str) -> list[str]:

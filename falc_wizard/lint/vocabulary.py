@@ -35,7 +35,7 @@ from pathlib import Path
 
 from wordfreq import zipf_frequency
 
-from .text import plain, tokens, without_labels
+from .text import find, plain, tokens, without_labels
 
 GLOSSARY_FILE = Path(__file__).resolve().parent.parent / "glossary.toml"
 
@@ -97,8 +97,7 @@ _DEFINES = {
 
 def explanation(sentence: str, lang: str) -> tuple[str, str] | None:
     """(word, meaning) for "Clôturer veut dire fermer." / "Clôturer means close.", else None."""
-    pattern = _MEANS.get(lang)
-    found = pattern.match(plain(sentence).strip()) if pattern else None
+    found = find(_MEANS, lang, sentence)
     if not found:
         return None
     return normal(found.group("word")), normal(found.group("meaning"))
@@ -109,8 +108,7 @@ def defined_words(sentence: str, lang: str) -> set[str]:
     found = explanation(sentence, lang)
     if found:
         return set(tokens(found[0]))
-    pattern = _DEFINES.get(lang)
-    match = pattern.match(plain(sentence).strip()) if pattern else None
+    match = find(_DEFINES, lang, sentence)
     return set(tokens(match.group("word"))) if match else set()
 
 

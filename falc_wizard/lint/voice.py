@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 
-from .text import plain, tokens
+from .text import find, plain, tokens
 
 # --------------------------------------------------------------------------- French passive
 
@@ -165,6 +165,5 @@ _NEGATIVE = {
 
 def negative(sentence: str, lang: str) -> str | None:
     """The negation word of a sentence ("n'", "pas", "never"), or None."""
-    pattern = _NEGATIVE.get(lang)
-    found = pattern.search(plain(sentence)) if pattern else None
+    found = find(_NEGATIVE, lang, sentence, anywhere=True)
     return found.group(0) if found else None

@@ -66,7 +66,11 @@ BAD_SCREENS = {
         ["J'écris mon code temporaire."], ["J'écris mon nom d'utilisateur."], ["Je regarde ma carte vitale."],
         ["Je lis mon mail."],
     ],
-    "main-action": [["J'écris mon nom.", "Je clique sur le bouton Valider."]],
+    "main-action": [
+        ["J'écris mon nom.", "Je clique sur le bouton Valider."],
+        # A typographic apostrophe is the same action: every rule reads sentences through text.find.
+        ["J’écris mon nom.", "Je clique sur le bouton Valider."],
+    ],
     "pictogram": [{"pictogram": "pas-de-pictogramme"}],
     "readability": [["Je sélectionne l'administration départementale correspondante."]],
 }
