@@ -44,11 +44,11 @@ def _check_identifier(value: str) -> Message | None:
 
 def _identifier_characters(value: str) -> Message | None:
     if has_space(value):
-        return Message(N_("L'identifiant n'a pas d'espace. J'enlève les espaces."))
+        return Message(N_("L'identifiant a un espace. J'enlève les espaces."))
     if any(is_accented_letter(char) for char in value):
-        return Message(N_("L'identifiant n'a pas d'accent. J'écris les lettres sans accent."))
+        return Message(N_("L'identifiant a un accent. J'écris les lettres sans accent."))
     if any("A" <= char <= "Z" for char in value):
-        return Message(N_("L'identifiant n'a pas de majuscule. J'écris les lettres en minuscule."))
+        return Message(N_("L'identifiant a une majuscule. J'écris les lettres en minuscule."))
     if not all(_is_identifier_char(char) for char in value):
         return Message(
             N_("L'identifiant a un signe interdit. J'utilise seulement le point, le tiret ou le tiret bas.")

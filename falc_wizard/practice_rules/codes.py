@@ -16,8 +16,8 @@ def _has_other_sign(value: str) -> bool:
 #: A space, an accent and another sign each get their own message: each is fixed in a different way.
 _check_provisional_code = first_refusal(
     Refusal(is_empty, N_("J'écris mon code provisoire.")),
-    Refusal(has_space, N_("Le code provisoire n'a pas d'espace. J'enlève les espaces.")),
-    Refusal(has_accent, N_("Le code provisoire n'a pas d'accent. J'écris les lettres sans accent.")),
+    Refusal(has_space, N_("Le code provisoire a un espace. J'enlève les espaces.")),
+    Refusal(has_accent, N_("Le code provisoire a un accent. J'écris les lettres sans accent.")),
     Refusal(
         _has_other_sign, N_("Le code provisoire a un signe en trop. J'écris seulement des lettres et des chiffres.")
     ),
@@ -31,7 +31,7 @@ _check_provisional_code = first_refusal(
 #: code_unique: the code à usage unique the real site sends, exactly 6 digits.
 _check_one_time_code = first_refusal(
     Refusal(is_empty, N_("J'écris le code à usage unique que j'ai reçu.")),
-    Refusal(has_space, N_("Le code à usage unique n'a pas d'espace. J'enlève les espaces.")),
+    Refusal(has_space, N_("Le code à usage unique a un espace. J'enlève les espaces.")),
     Refusal(not_digits, N_("Le code à usage unique a une lettre ou un signe. J'écris seulement des chiffres.")),
     CountRefusal(
         lambda count: count != 6,

@@ -44,7 +44,7 @@ def _email_domain_ok(domain: str) -> bool:
 #: message to it. Each common typing mistake has its own message.
 _check_email = first_refusal(
     Refusal(is_empty, N_("J'écris mon adresse e-mail.")),
-    Refusal(has_space, N_("L'adresse e-mail n'a pas d'espace. J'enlève les espaces.")),
+    Refusal(has_space, N_("L'adresse e-mail a un espace. J'enlève les espaces.")),
     Refusal(lambda value: "@" not in value, N_("Il manque le signe @. Je vérifie mon adresse e-mail.")),
     Refusal(lambda value: value.count("@") > 1, N_("L'adresse e-mail a plusieurs signes @. Il faut 1 seul signe @.")),
     Refusal(

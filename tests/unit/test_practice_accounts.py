@@ -37,9 +37,9 @@ def test_identifiant_valid(value):
         ("155125555555555", ID_NIR),  # a wrong key is still a social security number
         ("1 55 12 55 555 555 97", ID_NIR),
         ("285052A12345600", ID_NIR),
-        ("anne dupont", "L'identifiant n'a pas d'espace. J'enlève les espaces."),
-        ("anne.dupontè", "L'identifiant n'a pas d'accent. J'écris les lettres sans accent."),
-        ("Anne.dupont", "L'identifiant n'a pas de majuscule. J'écris les lettres en minuscule."),
+        ("anne dupont", "L'identifiant a un espace. J'enlève les espaces."),
+        ("anne.dupontè", "L'identifiant a un accent. J'écris les lettres sans accent."),
+        ("Anne.dupont", "L'identifiant a une majuscule. J'écris les lettres en minuscule."),
         ("anne+dupont", ID_SIGN),
         ("annedupont\u0416", ID_SIGN),  # a Cyrillic letter
         ("anne", "L'identifiant a %(count)s caractères. Il faut 8 caractères ou plus."),

@@ -25,9 +25,9 @@ CODE_SIGN = "Le code provisoire a un signe en trop. J'écris seulement des lettr
     "value, expected",
     [
         ("", "J'écris mon code provisoire."),
-        ("HuqZ F3KX Cz8k", "Le code provisoire n'a pas d'espace. J'enlève les espaces."),
-        ("HuqZF3KXCé8k", "Le code provisoire n'a pas d'accent. J'écris les lettres sans accent."),
-        ("HuqZF3KXCe\u03018k", "Le code provisoire n'a pas d'accent. J'écris les lettres sans accent."),
+        ("HuqZ F3KX Cz8k", "Le code provisoire a un espace. J'enlève les espaces."),
+        ("HuqZF3KXCé8k", "Le code provisoire a un accent. J'écris les lettres sans accent."),
+        ("HuqZF3KXCe\u03018k", "Le code provisoire a un accent. J'écris les lettres sans accent."),
         ("HuqZF3KX-z8k", CODE_SIGN),
         ("HuqZF3KXCz8\x00", CODE_SIGN),
         ("HuqZF3KXCz8", "Le code provisoire a %(count)s caractères. Il faut 12 caractères."),
@@ -58,7 +58,7 @@ def test_code_unique_valid(value):
     "value, expected",
     [
         ("", "J'écris le code à usage unique que j'ai reçu."),
-        ("094 567", "Le code à usage unique n'a pas d'espace. J'enlève les espaces."),
+        ("094 567", "Le code à usage unique a un espace. J'enlève les espaces."),
         ("O94567", "Le code à usage unique a une lettre ou un signe. J'écris seulement des chiffres."),
         ("09456", "Le code à usage unique a %(count)s chiffres. Il faut 6 chiffres."),
         ("0945678", "Le code à usage unique a %(count)s chiffres. Il faut 6 chiffres."),

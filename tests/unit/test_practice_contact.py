@@ -36,7 +36,7 @@ def test_email_valid(value):
     "value, expected",
     [
         ("", "J'écris mon adresse e-mail."),
-        ("anne dupont@exemple.fr", "L'adresse e-mail n'a pas d'espace. J'enlève les espaces."),
+        ("anne dupont@exemple.fr", "L'adresse e-mail a un espace. J'enlève les espaces."),
         ("anne.dupont.exemple.fr", "Il manque le signe @. Je vérifie mon adresse e-mail."),
         ("anne@dupont@exemple.fr", "L'adresse e-mail a plusieurs signes @. Il faut 1 seul signe @."),
         ("@exemple.fr", EMAIL_START),

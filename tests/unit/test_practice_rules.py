@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from falc_wizard import practice_rules as pr
+from falc_wizard.lint.voice import negative, passive
 from falc_wizard.practice_rules import FIELD_RULES, Message, check
 
 #: The package's modules, one per family of fields (dates, vitale, codes, accounts, contact).
@@ -290,6 +291,40 @@ def test_message_follows_falc(message):
     assert not re.search(r"\b[A-Z]{2,}\b", message), message  # no capitals text, no acronym
     for avoided in AVOIDED_WORDS:
         assert not re.search(avoided, message, re.IGNORECASE), (avoided, message)
+
+
+#: The messages whose negative is the fact to fix (FALC rule 9 allows a needed negative):
+#: the value is wrong ("n'est pas bon", "ne sont pas pareils") or breaks a rule of the
+#: real site said in its own words ("ne peut pas être une adresse e-mail"). A message
+#: that states a rule as a negative ("Le code n'a pas d'espace." when it has one) is
+#: not here: it says what the person typed, "Le code a un espace.".
+NEEDED_NEGATIVES = {
+    "Ce jour n'existe pas dans ce mois. Je vérifie le jour.",
+    "Cette date n'est pas encore passée. Je vérifie l'année.",
+    "L'identifiant ne peut pas être le numéro de sécurité sociale. Je choisis un autre identifiant.",
+    "L'identifiant ne peut pas être une adresse e-mail. Je choisis un autre identifiant.",
+    "La fin de l'adresse n'est pas bonne. Je vérifie après le signe @.",
+    "Le début de l'adresse n'est pas bon. Je vérifie avant le signe @.",
+    "Le jour n'est pas bon. J'écris un nombre de 1 à 31.",
+    "Le mois n'est pas bon. J'écris un nombre de 1 à 12.",
+    "Le numéro n'est pas bon. Je vérifie les 2 derniers chiffres.",
+    "Le numéro n'est pas un numéro français. J'écris un numéro de portable français.",
+    "Le numéro ne commence pas par 06 ou 07. J'écris mon numéro de portable.",
+    "Les 2 mots de passe ne sont pas pareils.",
+}
+
+
+@pytest.mark.parametrize("message", sorted(MESSAGES))
+def test_message_is_active_and_negative_only_when_needed(message):
+    """The FALC checker's own voice rules (falc_wizard.lint.voice), as on the journeys."""
+    for sentence in sentences(message):
+        assert passive(sentence, "fr") is None, sentence
+    if message not in NEEDED_NEGATIVES:
+        assert negative(message, "fr") is None, message
+
+
+def test_every_needed_negative_is_a_message():
+    assert NEEDED_NEGATIVES <= MESSAGES
 
 
 @pytest.mark.parametrize("message", sorted(MESSAGES))
