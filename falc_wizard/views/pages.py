@@ -10,11 +10,9 @@ from flask import Blueprint, abort, current_app, redirect, render_template, requ
 from flask_babel import get_locale, gettext as _
 
 from ..pictograms import PICTOGRAMS_DIR, titles
+from ..templating import DISPLAY_SETTINGS
 
 bp = Blueprint("pages", __name__)
-
-#: The settings a person can switch on or off; all live in the session only.
-TOGGLES = ("helper", "large_text", "contrast")
 
 #: Far longer than any page of the site; a longer "retour" is not one of its pages.
 MAX_RETURN_LENGTH = 2048
@@ -43,7 +41,7 @@ def settings():
 def update_settings():
     """Switch a display setting or the language, then go back to the same page."""
     toggle = request.form.get("toggle")
-    if toggle in TOGGLES:
+    if toggle in DISPLAY_SETTINGS:
         session[toggle] = not session.get(toggle, False)
     lang = request.form.get("lang")
     if lang in current_app.config["LANGUAGES"]:
