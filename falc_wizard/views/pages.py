@@ -7,8 +7,9 @@ from urllib.parse import unquote
 import json
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, send_from_directory, session, url_for
-from flask_babel import get_locale, gettext as _
+from flask_babel import gettext as _
 
+from ..i18n import current_language
 from ..pictograms import PICTOGRAMS_DIR, titles
 from ..templating import DISPLAY_SETTINGS
 
@@ -120,7 +121,7 @@ def manifest():
         json.dumps({
             "name": _("Pas à pas Mon espace santé"),
             "short_name": _("Pas à pas"),
-            "lang": str(get_locale() or "fr"),
+            "lang": current_language(),
             "start_url": url_for("pages.home"),
             "scope": url_for("pages.home"),
             "display": "standalone",
