@@ -160,8 +160,9 @@ def _message(journey: Journey, state: engine.State, step: Step, done: Mapping[st
         return None
     kind = next((k for k in ("email", "sms") if done.get(k) == "choisi"), step.message)
     seen: set[str] = set()
-    current: Step | None = step
     steps = journey.in_mode(state.practice).steps
+    # The step as this mode walks it: its ``next`` passes the other mode's screens.
+    current: Step | None = steps.get(step.id)
     while current is not None and current.id not in seen:
         seen.add(current.id)
         if current.kind == "field":
