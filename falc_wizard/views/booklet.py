@@ -25,7 +25,7 @@ from flask_babel import gettext as _
 from .. import booklet as layout
 from .. import qr
 from ..i18n import current_language, translate
-from ..practice_rules import FIELD_RULES
+from ..practice import rule_for
 from .sheets import journey_link, read_sheet_options, render_form
 
 bp = Blueprint("booklet", __name__)
@@ -47,8 +47,7 @@ def section_intro(section: layout.Section) -> str:
 
 def field_example(step) -> str:
     """The example a field screen shows ("Exemple : 094567"), or nothing."""
-    rule = FIELD_RULES.get(step.field) if step.kind == "field" else None
-    return rule.example if rule else ""
+    return rule_for(step.field).example if step.kind == "field" else ""
 
 
 def long_date(value: str) -> str:
