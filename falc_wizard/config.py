@@ -28,11 +28,11 @@ def _csv(value: str) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-def _count(env: Mapping[str, str], name: str) -> int:
-    """A small non-negative whole number, or a clear refusal to start."""
-    raw = env.get(name, "0").strip() or "0"
-    if not raw.isdigit():
-        raise ConfigError(f"{name} must be a whole number (got {raw!r}).")
+def _count(env: Mapping[str, str], name: str, default: int = 0, least: int = 0) -> int:
+    """A whole number of at least ``least``, or a clear refusal to start (never a traceback)."""
+    raw = env.get(name, "").strip() or str(default)
+    if not raw.isdigit() or int(raw) < least:
+        raise ConfigError(f"{name} must be a whole number of at least {least} (got {raw!r}).")
     return int(raw)
 
 
@@ -47,7 +47,8 @@ def from_environment(environ: Mapping[str, str] | None = None) -> dict:
         "SECRET_KEY": env.get("FALC_SECRET_KEY", ""),
         "SECRET_KEY_FALLBACKS": _csv(env.get("FALC_SECRET_KEY_FALLBACKS", "")),
         "PUBLIC_URL": public_url,
-        "RESUME_DAYS": int(env.get("FALC_RESUME_DAYS", str(DEFAULT_RESUME_DAYS))),
+        # 0 days would make every "Je continue plus tard" link dead on arrival.
+        "RESUME_DAYS": _count(env, "FALC_RESUME_DAYS", DEFAULT_RESUME_DAYS, least=1),
         "HTTPS": https,
         "TRUSTED_HOSTS": _csv(env.get("FALC_TRUSTED_HOSTS", "")) or None,
         "PROXY_FIX": _count(env, "FALC_PROXY_FIX"),

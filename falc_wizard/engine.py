@@ -193,21 +193,6 @@ def path(journey: Journey, state: State) -> list[str]:
     return list(walk(journey, state).steps)
 
 
-def likely_path(journey: Journey, state: State) -> list[str]:
-    """The whole path to the end: the person's answers, then the first choice at each unanswered step.
-
-    Its length changes with the branch taken, so it is not the "N" of
-    "Étape n sur N" (see progress()); it tells how many screens are likely left.
-    """
-    journey = journey.in_mode(state.practice)  # mode-only steps (site_pages.for_mode)
-    steps = [journey.first]
-    while not journey.steps[steps[-1]].is_end:
-        step = journey.steps[steps[-1]]
-        answer = state.answers.get(step.id) or step.answers()[0]
-        steps.append(step.next_for(answer))
-    return steps
-
-
 def progress(journey: Journey, state: State, step_id: str) -> Progress:
     """Where the shown step stands: its part among the journey's parts (see Progress)."""
     journey = journey.in_mode(state.practice)  # mode-only steps (site_pages.for_mode)

@@ -27,8 +27,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: How a real element looks and is acted on. ``carte`` is a radio card ("Carte Vitale avec photo").
 ELEMENT_KINDS = ("bouton", "bouton-secondaire", "lien", "case", "champ", "carte", "menu")
-#: The elements that are pressed (every kind but a field, which is typed in).
-PRESSED_KINDS = tuple(kind for kind in ELEMENT_KINDS if kind != "champ")
 
 GUIDE = "guide"
 PRACTICE = "entrainement"

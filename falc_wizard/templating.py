@@ -14,13 +14,16 @@ from .step_kinds import label_look, step_kind
 HELP_LINE = "3422"
 
 
+#: The display settings a person switches on or off (the settings page), kept in the
+#: session. One list for the page that switches them and for what pages are drawn with:
+#: the page cache's key holds ``display_settings()``, so a setting missing there would
+#: serve one person's display to another.
+DISPLAY_SETTINGS = ("helper", "large_text", "contrast")
+
+
 def display_settings() -> dict:
     """The person's display choices, kept in the session (work without JavaScript)."""
-    return {
-        "helper": bool(session.get("helper")),
-        "large_text": bool(session.get("large_text")),
-        "contrast": bool(session.get("contrast")),
-    }
+    return {name: bool(session.get(name)) for name in DISPLAY_SETTINGS}
 
 
 def pictogram_alt(name: str) -> str:

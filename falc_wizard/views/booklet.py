@@ -25,9 +25,8 @@ from flask_babel import gettext as _
 from .. import booklet as layout
 from .. import qr
 from ..i18n import current_language, translate
-from ..practice_rules import FIELD_RULES
-from .sheets import NOTE_MAX, journey_link, read_sheet_options
-from .state_store import journeys as _journeys
+from ..practice import rule_for
+from .sheets import journey_link, read_sheet_options, render_form
 
 bp = Blueprint("booklet", __name__)
 
@@ -48,8 +47,7 @@ def section_intro(section: layout.Section) -> str:
 
 def field_example(step) -> str:
     """The example a field screen shows ("Exemple : 094567"), or nothing."""
-    rule = FIELD_RULES.get(step.field) if step.kind == "field" else None
-    return rule.example if rule else ""
+    return rule_for(step.field).example if step.kind == "field" else ""
 
 
 def long_date(value: str) -> str:
@@ -63,8 +61,7 @@ def long_date(value: str) -> str:
 def _render(template: str):
     options, errors = read_sheet_options(request.args)
     if errors:
-        page = render_template("sheets_form.html", journeys=list(_journeys().values()), options=options, errors=errors, note_max=NOTE_MAX)
-        return page, 400
+        return render_form(options, errors), 400
     items = []
     for journey in options["journeys"]:
         link = journey_link(journey, options["helper"], options["lang"])

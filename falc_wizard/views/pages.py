@@ -7,14 +7,13 @@ from urllib.parse import unquote
 import json
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, send_from_directory, session, url_for
-from flask_babel import get_locale, gettext as _
+from flask_babel import gettext as _
 
+from ..i18n import current_language
 from ..pictograms import PICTOGRAMS_DIR, titles
+from ..templating import DISPLAY_SETTINGS
 
 bp = Blueprint("pages", __name__)
-
-#: The settings a person can switch on or off; all live in the session only.
-TOGGLES = ("helper", "large_text", "contrast")
 
 #: Far longer than any page of the site; a longer "retour" is not one of its pages.
 MAX_RETURN_LENGTH = 2048
@@ -43,7 +42,7 @@ def settings():
 def update_settings():
     """Switch a display setting or the language, then go back to the same page."""
     toggle = request.form.get("toggle")
-    if toggle in TOGGLES:
+    if toggle in DISPLAY_SETTINGS:
         session[toggle] = not session.get(toggle, False)
     lang = request.form.get("lang")
     if lang in current_app.config["LANGUAGES"]:
@@ -122,7 +121,7 @@ def manifest():
         json.dumps({
             "name": _("Pas à pas Mon espace santé"),
             "short_name": _("Pas à pas"),
-            "lang": str(get_locale() or "fr"),
+            "lang": current_language(),
             "start_url": url_for("pages.home"),
             "scope": url_for("pages.home"),
             "display": "standalone",

@@ -65,11 +65,18 @@ def read_sheet_options(args) -> tuple[dict, dict]:
     return options, errors
 
 
+def render_form(options: dict, errors: dict) -> str:
+    """The "Fiches à imprimer" form with these options and their messages (the sheets,
+    the booklet and the review kit all come back here when an option is wrong)."""
+    return render_template("sheets_form.html", journeys=list(_journeys().values()), options=options,
+                           errors=errors, note_max=NOTE_MAX)
+
+
 @bp.get("/fiches")
 def sheets_form():
     """The workers' page: which sheets, which language, helper mode, a note."""
     options, errors = read_sheet_options(request.args)
-    return render_template("sheets_form.html", journeys=list(_journeys().values()), options=options, errors=errors, note_max=NOTE_MAX)
+    return render_form(options, errors)
 
 
 @bp.get("/fiches/imprimer")
@@ -77,8 +84,7 @@ def sheets_print():
     """One A4 sheet per chosen journey, printed from the browser."""
     options, errors = read_sheet_options(request.args)
     if errors:
-        page = render_template("sheets_form.html", journeys=list(_journeys().values()), options=options, errors=errors, note_max=NOTE_MAX)
-        return page, 400
+        return render_form(options, errors), 400
     sheets = [
         {"journey": journey, "link": (link := journey_link(journey, options["helper"], options["lang"])),
          "display": qr.display_url(link)}

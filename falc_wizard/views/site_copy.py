@@ -70,6 +70,12 @@ def uses_copy(practice: bool, step: Step) -> bool:
     return step.kind != "choice" or all(c.target for c in step.choices)
 
 
+def pressable(step: Step) -> bool:
+    """True when the step is answered by pressing an element of the copy (action, choice);
+    on a field or info step the copy is only shown."""
+    return step.kind in ("action", "choice")
+
+
 def targets(step: Step) -> tuple[str, ...]:
     if step.kind == "choice":
         return tuple(c.target for c in step.choices)
@@ -160,8 +166,9 @@ def _message(journey: Journey, state: engine.State, step: Step, done: Mapping[st
         return None
     kind = next((k for k in ("email", "sms") if done.get(k) == "choisi"), step.message)
     seen: set[str] = set()
-    current: Step | None = step
     steps = journey.in_mode(state.practice).steps
+    # The step as this mode walks it: its ``next`` passes the other mode's screens.
+    current: Step | None = steps.get(step.id)
     while current is not None and current.id not in seen:
         seen.add(current.id)
         if current.kind == "field":
@@ -177,7 +184,7 @@ def build(journey: Journey, walk: engine.Walk, step: Step, press: Press | None =
     return Copy(
         page=journey.pages[step.page],
         targets=targets(step),
-        pressable=step.kind in ("action", "choice"),
+        pressable=pressable(step),
         done=done,
         wrong=press.wrong if press else 0,
         hint=hint(journey, step, press) if press else (),

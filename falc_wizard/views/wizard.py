@@ -63,7 +63,7 @@ def answer(journey_id: str, step_id: str):
     if not walk.reaches(step_id) or current.is_end:
         return redirect(step_url(journey, walk.resolve(step_id)), 303)
 
-    if site_copy.uses_copy(walk.state.practice, current) and current.kind in ("action", "choice"):
+    if site_copy.uses_copy(walk.state.practice, current) and site_copy.pressable(current):
         # Practice: the person pressed an element of the drawn copy (site_copy).
         press = site_copy.read_press(journey, current, request.form)
         if press.answer is None:

@@ -338,6 +338,15 @@ def test_proxy_fix_setting_is_a_count():
         settings.from_environment({"FALC_PROXY_FIX": "yes"})
 
 
+def test_resume_days_setting_is_a_count_of_at_least_one():
+    """A wrong FALC_RESUME_DAYS stops the start with one line that names it, not a traceback."""
+    assert settings.from_environment({})["RESUME_DAYS"] == settings.DEFAULT_RESUME_DAYS
+    assert settings.from_environment({"FALC_RESUME_DAYS": " 7 "})["RESUME_DAYS"] == 7
+    for wrong in ("trente", "-3", "0", "2.5"):
+        with pytest.raises(settings.ConfigError, match="FALC_RESUME_DAYS"):
+            settings.from_environment({"FALC_RESUME_DAYS": wrong})
+
+
 def test_health_endpoint_for_a_load_balancer():
     response = make_app().test_client().get("/sante")
     assert response.status_code == 200

@@ -173,3 +173,65 @@ def test_settings_never_redirect_off_site(demo_visitor):
     demo_visitor.get("/reglages")
     response = demo_visitor.toggle("contrast", back_to="//evil.example/", follow=False)
     assert response.headers["Location"] == "/"
+
+
+def test_practice_shows_the_code_of_the_field_after_a_guide_only_screen():
+    """The code the real site sends is the example of the code field that follows, as the
+    practice mode walks it: a guide-only screen in between ("Je regarde mon téléphone")
+    is passed, as the person passes it (site_copy._message)."""
+    import tomllib
+
+    from falc_wizard import engine
+    from falc_wizard.journeys import parse_journey
+    from falc_wizard.practice import rule_for
+    from falc_wizard.views import site_copy
+
+    journey = parse_journey(tomllib.loads('''
+id = "code"
+title = "Je teste"
+summary = "Un parcours pour les tests."
+pictogram = "aide"
+[[pages]]
+id = "code"
+title = "Mon code"
+  [[pages.elements]]
+  id = "envoyer"
+  kind = "bouton"
+  label = "Envoyer le code"
+  [[pages.elements]]
+  id = "code"
+  kind = "champ"
+  label = "Code"
+[[steps]]
+id = "envoi"
+kind = "action"
+pictogram = "clic"
+page = "code"
+target = "envoyer"
+message = "sms"
+sentences = ["Je clique sur le bouton Envoyer le code."]
+[[steps]]
+id = "attendre"
+kind = "info"
+only = "guide"
+pictogram = "sms"
+sentences = ["Je regarde mon téléphone."]
+[[steps]]
+id = "saisir"
+kind = "field"
+field = "code_unique"
+label = "Code"
+page = "code"
+target = "code"
+pictogram = "sms"
+sentences = ["J'écris le code."]
+[[steps]]
+id = "fin"
+kind = "end"
+pictogram = "succes"
+sentences = ["Bravo !"]
+'''), "code.toml")
+    walk = engine.walk(journey, engine.start(journey, practice=True))
+    assert walk.steps == ("envoi",)
+    message = site_copy._message(journey, walk.state, journey.steps["envoi"], {})
+    assert message == ("sms", rule_for("code_unique").example)
