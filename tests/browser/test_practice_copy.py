@@ -117,3 +117,21 @@ def test_a_wrong_press_gets_a_hint_then_the_highlight_and_keeps_the_answers(page
     assert page.url.endswith("/parcours/se-connecter/code")
     assert "Nouveau message : votre code est 094567" in page.locator(".copy-message").inner_text()
     audit(page, "code on a drawn phone")
+
+
+def _turn_on(page, live_server, button_name):
+    page.goto(f"{live_server}/reglages")
+    page.get_by_role("button", name=button_name).click()
+    page.wait_for_load_state("load")
+
+
+def test_the_helper_reads_the_copy_advice_in_the_one_helper_note(page, live_server):
+    """Helper mode on a screen to press: one "Pour l'accompagnant" note, which says how the copy helps."""
+    _turn_on(page, live_server, "Je suis accompagnant : je vois les notes")
+    start_practice(page, live_server, "activer")
+    assert page.url.endswith("/parcours/activer/cliquer-activer")
+    notes = page.get_by_role("complementary", name="Pour l’accompagnant")
+    assert notes.count() == 1
+    assert "Après 2 essais, la copie montre où appuyer." in notes.inner_text()
+    assert page.get_by_text("Après 2 essais").count() == 1  # said once, not also under the copy
+
