@@ -11,6 +11,7 @@ from falc_wizard import engine
 from falc_wizard.journeys import load_journeys
 from falc_wizard.practice_rules import FIELD_RULES
 from .audit import check_layout, format_violations, run_axe
+from .browsing import PHONE, context_options, wait_until_ready
 
 JOURNEYS = load_journeys()
 PRACTISED = [journey_id for journey_id, journey in JOURNEYS.items() if journey.has_practice]
@@ -117,3 +118,46 @@ def test_a_wrong_press_gets_a_hint_then_the_highlight_and_keeps_the_answers(page
     assert page.url.endswith("/parcours/se-connecter/code")
     assert "Nouveau message : votre code est 094567" in page.locator(".copy-message").inner_text()
     audit(page, "code on a drawn phone")
+
+
+def _turn_on(page, live_server, button_name):
+    page.goto(f"{live_server}/reglages")
+    page.get_by_role("button", name=button_name).click()
+    page.wait_for_load_state("load")
+
+
+def test_the_helper_reads_the_copy_advice_in_the_one_helper_note(page, live_server):
+    """Helper mode on a screen to press: one "Pour l'accompagnant" note, which says how the copy helps."""
+    _turn_on(page, live_server, "Je suis accompagnant : je vois les notes")
+    start_practice(page, live_server, "activer")
+    assert page.url.endswith("/parcours/activer/cliquer-activer")
+    notes = page.get_by_role("complementary", name="Pour l’accompagnant")
+    assert notes.count() == 1
+    assert "Après 2 essais, la copie montre où appuyer." in notes.inner_text()
+    assert page.get_by_text("Après 2 essais").count() == 1  # said once, not also under the copy
+
+
+#: The element labels of the copy that are one word: a word is never cut across two lines.
+_BROKEN_WORDS = """() => [...document.querySelectorAll('.site-copy button.copy-el .copy-label')]
+  .filter((label) => !/\\s/.test(label.textContent.trim()) && label.getClientRects().length > 1)
+  .map((label) => label.textContent.trim())"""
+
+
+def test_one_word_buttons_of_the_copy_stay_whole_on_a_phone_with_large_text(chromium, live_server):
+    """On a 390 px phone with "J'agrandis le texte", "Commencer" stays one word on one line:
+    the frame around the copy gives its width back to the controls."""
+    context = chromium.new_context(**context_options(viewport=PHONE))
+    try:
+        page = context.new_page()
+        _turn_on(page, live_server, "J'agrandis le texte")
+        start_practice(page, live_server, "activer")
+        checked = 0
+        for label in ("Activer Mon espace santé", "Commencer"):  # its first two screens to press
+            wait_until_ready(page)  # the layout is measured with every stylesheet applied
+            assert page.evaluate(_BROKEN_WORDS) == [], page.url
+            checked += page.locator(".site-copy button.copy-el").count()
+            page.get_by_role("region", name=COPY).get_by_role("button", name=label, exact=True).click()
+            page.wait_for_load_state("load")
+        assert checked >= 6  # the check saw the copy's buttons
+    finally:
+        context.close()
