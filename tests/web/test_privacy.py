@@ -102,7 +102,7 @@ def test_typed_values_are_never_kept(server):
     # The server writes a request's log line after its answer: wait for the last one.
     deadline = time.monotonic() + 5
     while '"GET /r/…" ' not in (printed := (folder / "server.log").read_text(errors="replace")):
-        assert time.monotonic() < deadline, "the access log was not written"
+        assert time.monotonic() < deadline, f"no hidden resume link in the access log:\n{printed}"
         time.sleep(0.02)
     # The access log was written and read: the two posts of the field are there.
     assert f'"POST {path}" 400 ' in printed
