@@ -8,20 +8,13 @@ in the same order, as the wizard (``Journey.walk``).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from falc_wizard.booklet import Booklet, build, condition, content_version
 from falc_wizard.journeys import load_file, load_journeys
+from support import FIXTURES
 
-DEMO = Path(__file__).parents[1] / "fixtures" / "steps" / "demo.toml"
 JOURNEYS = load_journeys()
-
-
-@pytest.fixture(scope="module")
-def demo():
-    return load_file(DEMO)
 
 
 def follow_on_paper(booklet: Booklet, picks: dict[str, str]) -> list[str]:
@@ -104,7 +97,7 @@ def test_the_version_changes_with_the_text_not_with_the_validation(demo):
     import dataclasses
 
     version = content_version(demo)
-    assert len(version) == 8 and version == content_version(load_file(DEMO))
+    assert len(version) == 8 and version == content_version(load_file(FIXTURES / "steps" / "demo.toml"))
     validated = dataclasses.replace(demo, validated_by="Groupe FALC", validated_on="2026-01-15")
     assert content_version(validated) == version
     steps = dict(demo.steps)

@@ -1,15 +1,15 @@
 """The loader refuses a bad journey file with one line: file, step, problem."""
 
 import tomllib
-from pathlib import Path
 
 import pytest
 
 from falc_wizard.journeys import (
     UNVERIFIED_NOTE, ContentError, check_complete, check_references, load_journeys, parse_journey,
 )
+from support import FIXTURES
 
-DEMO = Path(__file__).parent.parent / "fixtures" / "steps" / "demo.toml"
+DEMO = FIXTURES / "steps" / "demo.toml"
 
 
 def demo_data():

@@ -1,20 +1,20 @@
 """The FALC checker: the shipped content passes it, and each rule catches a bad example."""
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 
 from falc_wizard.cli import main
 from falc_wizard.i18n import available_languages
 from falc_wizard.journeys import load_journeys, parse_journey
-from pathlib import Path
-
 from falc_wizard.lint import RULE_NUMBERS, RULES, Translator, check_journey, check_project, lint, reading_ease
 from falc_wizard.lint import vocabulary
 from falc_wizard.lint.voice import english_passive, french_passive, negative
 from falc_wizard.pictograms import titles
+from support import FIXTURES
 
-LINT_FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "lint"
+LINT_FIXTURES = FIXTURES / "lint"
 
 
 def test_every_shipped_journey_passes_in_every_language():
@@ -91,9 +91,33 @@ def test_more_than_5_choices_is_caught():
     ])
     assert "choices-per-screen" not in _rules(journey)
     # The loader refuses 6 choices at start-up; the checker must still say so on its own.
-    many = dataclasses.replace(journey.steps["ecran"], choices=journey.steps["ecran"].choices * 2)
-    journey.steps["ecran"] = many
+    five = journey.steps["ecran"].choices
+    journey.steps["ecran"] = dataclasses.replace(journey.steps["ecran"], choices=(*five, five[0]))
     assert "choices-per-screen" in _rules(journey)
+
+
+def test_12_words_pass_and_13_are_too_many():
+    twelve = "Je clique sur le bouton bleu en bas de la page Accueil."
+    assert len(twelve.split()) == 12
+    assert "sentence-length" not in _rules(_journey(sentences=[twelve]))
+    assert "sentence-length" in _rules(_journey(sentences=[twelve.replace("Je clique", "Je clique vite")]))
+
+
+def test_the_readability_threshold_is_50_in_both_languages():
+    """Pinned by sentences on each side of 50 (the measures in falc_wizard/lint/__init__.py)."""
+    for lang, heavy, plain in (
+        ("fr", "J'écris mon numéro de sécurité sociale.", "Je vais sur le site monespacesante.fr."),
+        ("en", "I write my social security number.", "I go to the website monespacesante.fr."),
+    ):
+        assert 40 < reading_ease(heavy, lang) < 50 < reading_ease(plain, lang) < 60, lang
+        tr = Translator(lang)
+        if lang == "en":
+            tr.catalog._catalog.update({"Je lis lourd.": heavy, "Je lis simple.": plain})
+            heavy, plain = "Je lis lourd.", "Je lis simple."
+        rules = {sentence: {f.rule for f in check_journey(_journey(sentences=[sentence]), lang, tr, titles())
+                            if f.step == "ecran"}
+                 for sentence in (heavy, plain)}
+        assert "readability" in rules[heavy] and "readability" not in rules[plain], lang
 
 
 def test_an_explained_initialism_is_allowed():

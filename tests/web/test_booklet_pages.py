@@ -107,3 +107,25 @@ def test_once_recorded_the_validation_is_on_the_booklet_and_helper_mode_stops_as
     # Recording the validation does not change the version the group read.
     unvalidated = demo_app(tmp_path / "before").extensions["falc_journeys"]["demo"]
     assert content_version(app.extensions["falc_journeys"]["demo"]) == content_version(unvalidated)
+
+
+def test_the_booklet_prints_every_screen_once_in_order_with_its_sentences(app, client):
+    """The page itself (the layout is tests/unit/test_booklet_layout.py): each block of the
+    layout is drawn once, numbered, in order, with all its sentences and its way on."""
+    from falc_wizard.booklet import build
+    from falc_wizard.i18n import translate
+
+    for journey in app.extensions["falc_journeys"].values():
+        page = text(client.get(f"/fiches/livret?parcours={journey.id}"))
+        drawn = re.findall(rf'<section class="block" id="{journey.id}-ecran-(\d+)"(.*?)</section>', page, re.S)
+        booklet = build(journey)
+        assert [int(number) for number, _ in drawn] == [block.number for block in booklet.blocks], journey.id
+        goto = {section.blocks[-1].number: section.goto for section in booklet.sections if section.goto}
+        for (number, body), block in zip(drawn, booklet.blocks):
+            assert f"Écran {number}</h4>" in body
+            with app.test_request_context():
+                for sentence in block.step.sentences:
+                    assert f"<p>{translate(sentence)}</p>" in body, (journey.id, number, sentence)
+            targets = [exit.target for exit in block.exits] if block.step.kind == "choice" else []
+            for target in [*targets, *([goto[block.number]] if block.number in goto else [])]:
+                assert f"Je vais à l'écran {target}." in body, (journey.id, number)

@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 from html import unescape
 
+import pytest
 from flask import render_template
 
+from falc_wizard import engine
 from falc_wizard.templating import pictogram_alt
 
 
@@ -84,11 +86,17 @@ def test_the_later_link_is_named_by_its_text_not_its_code(visitor):
     assert "/r/" in link.group(1)
 
 
-def test_keyboards_and_autocomplete_follow_the_real_field(visitor):
-    from falc_wizard.practice_rules import FIELD_RULES
-
-    assert FIELD_RULES["nir"].inputs[0].inputmode == "numeric"
-    assert FIELD_RULES["identifiant"].inputs[0].autocomplete == "username"
+@pytest.mark.parametrize("field_name, attribute", [("nir", 'inputmode="numeric"'), ("identifiant", 'autocomplete="username"')])
+def test_keyboards_and_autocomplete_follow_the_real_field(visitor, field_name, attribute):
+    """The practice page's input itself asks for the number keyboard, or lets a password manager fill it."""
+    journey = visitor.client.application.extensions["falc_journeys"]["activer"]
+    path = next(p for p in engine.all_paths(journey, practice=True)
+                if any(journey.steps[s].kind == "field" and journey.steps[s].field == field_name for s in p))
+    step_id = next(s for s in path if journey.steps[s].kind == "field" and journey.steps[s].field == field_name)
+    visitor.start(journey, practice=True)
+    visitor.walk_to(journey, path, step_id, practice=True)
+    (field,) = re.findall(r'<input class="input[^>]*name="valeur"[^>]*>', visitor.page)
+    assert attribute in field
 
 
 def test_the_icon_and_the_manifest_are_served(visitor):

@@ -89,3 +89,40 @@ def test_practice_errors_are_falc_and_keep_the_value(visitor, journey_id):
         assert 'value="x"' in visitor.page  # nothing is lost
     else:
         assert 'value="x"' not in visitor.page and 'value=" "' not in visitor.page  # a password is never shown again
+
+
+#: A refused value for each practice field that hides what was typed (a password), per input.
+REFUSED_SECRETS = {
+    "mot_de_passe": {"valeur": "Court1"},                    # too short
+    "mot_de_passe_connexion": {"valeur": "   "},             # only spaces: nothing typed
+    "mot_de_passe_confirmation": {"mot_de_passe": "Soleil-2024", "confirmation": "Soleil-2025"},  # not the same
+}
+#: Every password step practice reaches, in every journey.
+SECRET_STEPS = [
+    pytest.param(journey_id, step_id, id=f"{journey_id}-{step_id}")
+    for journey_id, journey in JOURNEYS.items()
+    for step_id in dict.fromkeys(s for p in engine.all_paths(journey, practice=True) for s in p)
+    if journey.steps[step_id].kind == "field" and FIELD_RULES[journey.steps[step_id].field].hidden_inputs
+]
+
+
+def test_every_hidden_field_has_a_refused_value():
+    assert {name for name, rule in FIELD_RULES.items() if rule.hidden_inputs} == set(REFUSED_SECRETS)
+
+
+@pytest.mark.parametrize("journey_id, step_id", SECRET_STEPS)
+def test_a_refused_password_is_never_shown_again(visitor, journey_id, step_id):
+    """Every password step of every journey: after an error the page holds none of what was typed."""
+    journey = JOURNEYS[journey_id]
+    step = journey.steps[step_id]
+    path = next(p for p in engine.all_paths(journey, practice=True) if step_id in p)
+    visitor.start(journey, practice=True)
+    visitor.walk_to(journey, path, step_id, practice=True)
+    typed = REFUSED_SECRETS[step.field]
+    assert set(typed) == set(VALID[step.field])
+    response = visitor.post(data=typed)
+    assert response.status_code == 400 and 'class="error-summary"' in visitor.page
+    for name, value in typed.items():
+        assert f'name="{name}"' in visitor.page  # the input is there, empty
+        assert f'value="{value}"' not in visitor.page, name
+        assert not value.strip() or value not in visitor.page, name

@@ -3,12 +3,12 @@ press the target to move on, a wrong press gets a hint then a highlight, fields 
 show "✓ rempli" without their value, codes arrive, and the ending says it was practice."""
 
 import re
-import textwrap
 
 import pytest
 
-from falc_wizard import create_app
-from support import Visitor
+from falc_wizard import create_app, engine
+from falc_wizard.journeys import load_journeys
+from support import FIXTURES, VALID, Visitor
 
 COPY = "Copie du site, pour m'entraîner"
 END = ("Bravo, je me suis entraîné.", "Sur le vrai site, rien n'a changé.")
@@ -136,102 +136,10 @@ def test_garbage_presses_are_gentle(demo_visitor):
 
 # --------------------------------------------------------------- a journey with codes and mode-only steps
 
-JOURNEY = textwrap.dedent('''
-    id = "essai"
-    title = "Je change mon adresse e-mail"
-    summary = "Un parcours pour les tests."
-    pictogram = "email"
-
-    [[pages]]
-    id = "valider"
-    title = "Je valide mon adresse e-mail"
-    source = "003"
-      [[pages.elements]]
-      id = "code"
-      kind = "champ"
-      label = "Code à usage unique"
-      [[pages.elements]]
-      id = "renvoyer"
-      kind = "lien"
-      label = "Envoyer à nouveau le code"
-      [[pages.elements]]
-      id = "valider"
-      kind = "bouton"
-      label = "Valider"
-
-    [[steps]]
-    id = "aller"
-    kind = "action"
-    source = "003"
-    only = "guide"
-    real_site = true
-    pictogram = "site-internet"
-    sentences = ["Je vais sur le site monespacesante.fr."]
-
-    [[steps]]
-    id = "attendre"
-    kind = "info"
-    source = "003"
-    only = "guide"
-    pictogram = "sms"
-    sentences = ["J'attends le SMS."]
-
-    [[steps]]
-    id = "code"
-    kind = "field"
-    source = "003"
-    field = "code_unique"
-    label = "Code à usage unique"
-    page = "valider"
-    target = "code"
-    message = "sms"
-    pictogram = "code-unique"
-    sentences = ["J'écris le code reçu par SMS."]
-
-    [[steps]]
-    id = "valider"
-    kind = "action"
-    source = "003"
-    page = "valider"
-    target = "valider"
-    pictogram = "clic"
-    sentences = ["Je clique sur le bouton Valider."]
-
-    [[steps]]
-    id = "fin"
-    kind = "end"
-    source = "003"
-    pictogram = "succes"
-    sentences = ["Mon adresse e-mail est changée."]
-''')
-
-NOTHING_TO_PRACTISE = textwrap.dedent('''
-    id = "lire"
-    title = "Je découvre"
-    summary = "Un parcours pour les tests."
-    pictogram = "decouvrir"
-
-    [[steps]]
-    id = "lire"
-    kind = "info"
-    source = "003"
-    pictogram = "decouvrir"
-    sentences = ["Je lis."]
-
-    [[steps]]
-    id = "fin"
-    kind = "end"
-    source = "003"
-    pictogram = "succes"
-    sentences = ["Fini."]
-''')
-
-
 @pytest.fixture
-def small_app(tmp_path):
-    (tmp_path / "essai.toml").write_text(JOURNEY, encoding="utf-8")
-    (tmp_path / "lire.toml").write_text(NOTHING_TO_PRACTISE, encoding="utf-8")
-    return create_app({"TESTING": True, "SECRET_KEY": "test-secret", "STEPS_DIR": tmp_path})
+def small_app():
+    """Two small journeys of tests/fixtures/practice: codes and mode-only screens, and nothing to practise."""
+    return create_app({"TESTING": True, "SECRET_KEY": "test-secret", "STEPS_DIR": FIXTURES / "practice"})
 
 
 def test_the_code_arrives_on_a_drawn_phone_and_the_real_site_is_never_named(small_app):
@@ -267,16 +175,10 @@ def test_a_journey_with_nothing_to_practise_offers_no_practice(small_app):
     assert "Je m'entraîne" not in visitor.page and 'value="entrainement"' not in visitor.page
     assert "Je commence : je fais la démarche sur le vrai site." in visitor.page
     begin(visitor, journey="lire")  # a forged practice start is a guide start
-    cookie = visitor.client.get_cookie("falc")
-    state = small_app.session_interface.get_signing_serializer(small_app).loads(cookie.value)["parcours"]["lire"]
-    assert "p" not in state
+    assert "p" not in session_state(small_app, visitor, journey="lire")
 
 
 # --------------------------------------------------------------- every real journey, in practice
-
-from falc_wizard import engine  # noqa: E402
-from falc_wizard.journeys import load_journeys  # noqa: E402
-from falc_wizard.practice_rules import FIELD_RULES  # noqa: E402
 
 JOURNEYS = load_journeys()
 PRACTICE_CASES = [
@@ -284,12 +186,6 @@ PRACTICE_CASES = [
     for journey_id, journey in JOURNEYS.items() if journey.has_practice
     for index in range(len(engine.all_paths(journey, practice=True)))
 ]
-def typed(field_name):
-    """A valid value for each input of the field: the rule's own sample (practice_rules)."""
-    rule = FIELD_RULES[field_name]
-    values = rule.sample
-    assert rule.check(values) == {}, field_name
-    return values
 
 
 def assert_never_the_real_site(page, where):
@@ -329,7 +225,7 @@ def test_every_journey_walks_in_practice_by_pressing_the_named_element(client, j
         elif step.kind == "field":
             label = journey.pages[step.page].element(step.target).label
             assert COPY in visitor.page and label in visitor.page, where
-            data = typed(step.field)
+            data = dict(VALID[step.field])
         else:
             data = {}
         response = visitor.post(data=data)
