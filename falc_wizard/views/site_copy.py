@@ -124,7 +124,7 @@ _LOOK_FOR = {
 def hint(journey: Journey, step: Step, press: Press) -> tuple[str, ...]:
     """The gentle hint after a wrong press: what was pressed is not it, and what to look for."""
     page = journey.pages[step.page]
-    first = _NOT_THIS[press.element.kind]() if press.element else _("Je n'ai pas appuyé sur un élément de la page.")
+    first = _NOT_THIS[press.element.kind]() if press.element else _("J'appuie sur un élément de la page.")
     wanted = [page.element(t) for t in targets(step)]
     if step.kind == "choice":
         labels = f" {_('ou')} ".join(f"« {e.label} »" for e in wanted)

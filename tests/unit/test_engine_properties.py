@@ -29,6 +29,11 @@ def check_invariants(journey, state):
     assert [engine.progress(journey, state, s).position for s in path] == sorted(
         engine.progress(journey, state, s).position for s in path
     )
+    # Without parts, n is the screen's place on the path (after "Retour" too).
+    if not journey.parts:
+        for index, step_id in enumerate(path):
+            if not journey.steps[step_id].is_end:
+                assert engine.progress(journey, state, step_id).position == min(index + 1, progress.total)
     # The state survives the cookie.
     assert engine.State.from_dict(state.to_dict(), journey) == state
 

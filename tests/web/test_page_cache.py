@@ -57,13 +57,16 @@ def test_a_setting_or_a_language_is_never_served_to_another_person(app):
     a, b = person(app), person(app)
     for toggle in ("helper", "large_text", "contrast"):
         a.post("/reglages", data={"toggle": toggle, "retour": "/parcours/demo/debut"})
-    a.post("/reglages", data={"lang": "en", "retour": "/parcours/demo/debut"})
-    assert 'class="large-text contrast"' in a.page and '<html lang="en"' in a.page
-    assert "helper-note" in a.page
+    assert 'class="large-text contrast"' in a.page and "helper-note" in a.page and '<html lang="fr"' in a.page
+    # The same screen in the same language: only the display settings differ.
     b.get("/parcours/demo/debut")
     assert 'class="large-text' not in b.page and "contrast" not in b.page.split(">", 2)[1]
-    assert '<html lang="fr"' in b.page and "helper-note" not in b.page
-    assert 'aria-pressed="true"' not in b.page
+    assert "helper-note" not in b.page and 'aria-pressed="true"' not in b.page
+    # Then only the language differs (a's settings stay on).
+    a.post("/reglages", data={"lang": "en", "retour": "/parcours/demo/debut"})
+    assert '<html lang="en"' in a.page
+    b.get("/parcours/demo/debut")
+    assert '<html lang="fr"' in b.page
     # And back: a's page is still a's.
     a.get("/parcours/demo/debut")
     assert '<html lang="en"' in a.page and "helper-note" in a.page
