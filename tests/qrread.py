@@ -1,4 +1,9 @@
-"""Reading QR codes back, as a phone would: PNG bytes or an inline SVG, into a real decoder (zxing-cpp)."""
+"""Reading QR codes back, as a phone would: PNG bytes or an inline SVG, into a real decoder (zxing-cpp).
+
+Only QR codes are looked for. With every format on, zxing may also "find" a
+linear barcode in a row of the QR code's modules (a false positive seen on CI:
+two different texts for one picture), so every test reads through here.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +17,16 @@ _SVG = re.compile(r'<svg class="qr"[^>]*viewBox="0 0 (\d+) (\d+)".*?</svg>', re.
 _SQUARE = re.compile(r"M(\d+),(\d+)H(\d+)V(\d+)H(\d+)z")
 
 
+def read_codes(image: Image.Image) -> list[zxingcpp.Barcode]:
+    """The QR codes zxing finds in ``image``, each text once (it may report one code twice)."""
+    found: dict[str, zxingcpp.Barcode] = {}
+    for code in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode):
+        found.setdefault(code.text, code)
+    return list(found.values())
+
+
 def decode_image(image: Image.Image) -> list[str]:
-    return [result.text for result in zxingcpp.read_barcodes(image)]
+    return [code.text for code in read_codes(image)]
 
 
 def decode_png(data: bytes) -> list[str]:
