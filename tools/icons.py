@@ -2,8 +2,10 @@
 
 Run once after the pictogram changes (`.venv/bin/python tools/icons.py`); the
 files are committed in falc_wizard/static/. Debian's Chromium draws the SVG
-(through Playwright, as the browser tests do), so no image library is needed;
-the .ico holds one 48 px PNG, which every current browser reads.
+(through Playwright, as the browser tests do); Pillow then keeps 32 colours
+(a flat pictogram needs no more), which makes the 192 px icon a third of its
+size: every screen links it, and every screen must weigh at most 40 KB. The
+.ico holds one 48 px PNG, which every current browser reads.
 """
 
 from __future__ import annotations
@@ -37,6 +39,17 @@ def render(size: int) -> bytes:
     return png
 
 
+def few_colours(png: bytes, colours: int = 32) -> bytes:
+    """The same picture as a palette PNG: no dithering, so flat areas stay flat."""
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.open(io.BytesIO(png)).convert("RGB").quantize(colours, dither=Image.Dither.NONE).save(out, "PNG", optimize=True)
+    return out.getvalue()
+
+
 def ico(png: bytes, size: int) -> bytes:
     """An .ico file holding one PNG image (ICONDIR, one ICONDIRENTRY, the PNG)."""
     header = struct.pack("<HHH", 0, 1, 1)
@@ -46,8 +59,8 @@ def ico(png: bytes, size: int) -> bytes:
 
 def main() -> None:
     for size in (192, 512):
-        (STATIC / f"icon-{size}.png").write_bytes(render(size))
-    (STATIC / "favicon.ico").write_bytes(ico(render(48), 48))
+        (STATIC / f"icon-{size}.png").write_bytes(few_colours(render(size)))
+    (STATIC / "favicon.ico").write_bytes(ico(few_colours(render(48)), 48))
 
 
 if __name__ == "__main__":
