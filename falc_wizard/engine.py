@@ -180,12 +180,57 @@ def walk(journey: Journey, state: State) -> Walk:
 
 
 def read(data: Any, journey: Journey) -> Walk:
-    """A stored state (cookie, token) read back and walked, in one pass: see ``State.from_dict``."""
+    """A stored state (cookie, token) read back and walked, in one pass: see ``State.from_dict``.
+
+    The same stored answers come back on request after request (each screen,
+    each refresh, each helper's tablet), and a ``Walk`` never changes: the walk
+    made for them is kept (see ``_RecentWalks``) instead of made again.
+    """
     if not isinstance(data, Mapping) or data.get("j") != journey.id:
         return walk(journey, start(journey))
     raw = data.get("a")
     answers = raw if isinstance(raw, Mapping) else {}
-    return _keep_path(journey, State(journey.id, {}, bool(data.get("p"))), answers)
+    practice = bool(data.get("p"))
+    return _recent_walks.get(journey, practice, answers) or _recent_walks.keep(
+        journey, practice, answers, _keep_path(journey, State(journey.id, {}, practice), answers))
+
+
+class _RecentWalks:
+    """The walks made lately, by journey and stored answers (a bounded memo).
+
+    Keyed by the journey object's identity (two apps may load two journeys of
+    the same id) and the answers as stored, in their order; an answer that is
+    not a string (a forged cookie) is never kept. Each entry holds its journey,
+    so an id is never reused while its entry lives. When full, it starts again:
+    simpler than an LRU, and the live set of a small server is far smaller.
+    """
+
+    SIZE = 4096
+
+    def __init__(self) -> None:
+        self._walks: dict[tuple, tuple[Journey, Walk]] = {}
+
+    @staticmethod
+    def _key(journey: Journey, practice: bool, answers: Mapping[str, Any]) -> tuple | None:
+        items = tuple(answers.items())
+        if not all(type(value) is str for _, value in items):
+            return None
+        return (id(journey), practice, items)
+
+    def get(self, journey: Journey, practice: bool, answers: Mapping[str, Any]) -> Walk | None:
+        found = self._walks.get(self._key(journey, practice, answers))
+        return found[1] if found is not None and found[0] is journey else None
+
+    def keep(self, journey: Journey, practice: bool, answers: Mapping[str, Any], made: Walk) -> Walk:
+        key = self._key(journey, practice, answers)
+        if key is not None:
+            if len(self._walks) >= self.SIZE:
+                self._walks.clear()
+            self._walks[key] = (journey, made)
+        return made
+
+
+_recent_walks = _RecentWalks()
 
 
 def path(journey: Journey, state: State) -> list[str]:
