@@ -171,7 +171,10 @@ class Walk:
             raise InvalidMove(f"step '{step_id}' is not reachable")
         if answer not in step.answers():
             raise InvalidMove(f"'{answer}' is not an answer of step '{step_id}'")
-        return _keep_path(self.journey, self.state, {**self.state.answers, step_id: answer})
+        made = _keep_path(self.journey, self.state, {**self.state.answers, step_id: answer})
+        # The next request brings back exactly the answers kept (the cookie stores them in
+        # path order), and walking them gives this walk again: keep it for that request.
+        return _recent_walks.keep(self.journey, made.state.practice, made.state.answers, made)
 
 
 def walk(journey: Journey, state: State) -> Walk:
@@ -191,15 +194,16 @@ def read(data: Any, journey: Journey) -> Walk:
     raw = data.get("a")
     answers = raw if isinstance(raw, Mapping) else {}
     practice = bool(data.get("p"))
-    return _recent_walks.get(journey, practice, answers) or _recent_walks.keep(
-        journey, practice, answers, _keep_path(journey, State(journey.id, {}, practice), answers))
+    walked = journey.in_mode(practice)  # what the walk holds: the memo's key
+    return _recent_walks.get(walked, practice, answers) or _recent_walks.keep(
+        walked, practice, answers, _keep_path(journey, State(journey.id, {}, practice), answers))
 
 
 class _RecentWalks:
     """The walks made lately, by journey and stored answers (a bounded memo).
 
-    Keyed by the journey object's identity (two apps may load two journeys of
-    the same id) and the answers as stored, in their order; an answer that is
+    Keyed by the identity of the journey object walked (``Journey.in_mode``: two
+    apps may load two journeys of the same id) and the answers as stored, in their order; an answer that is
     not a string (a forged cookie) is never kept. Each entry holds its journey,
     so an id is never reused while its entry lives. When full, it starts again:
     simpler than an LRU, and the live set of a small server is far smaller.

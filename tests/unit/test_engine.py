@@ -181,8 +181,10 @@ def test_a_request_walks_the_journey_graph_once(demo, monkeypatch):
     assert (walk.resolve("fin"), walk.previous_step("serie-avec-photo"), walk.next_step("carte")) == (
         "serie-avec-photo", "carte", "serie-avec-photo")
     assert len(walks) == 1
-    walk.advance("serie-avec-photo", DONE).next_step("serie-avec-photo")
+    after = walk.advance("serie-avec-photo", DONE)
     assert len(walks) == 2
+    # The next request brings the new answers back as stored: the walk made by advance serves it.
+    assert engine.read(after.state.to_dict(), demo) is after and len(walks) == 2
 
 
 def test_the_same_stored_answers_are_walked_once_and_give_the_same_walk(demo, monkeypatch):
