@@ -6,6 +6,8 @@
   address that would open the next screens scrolled down.
 - The settings are on their own page, which brings the person back to the same step.
 - The real site's control is a picture: nothing in it can be focused or pressed.
+- On a tablet held upright, a step screen's header is one row, and a start screen shows
+  "Je commence" without scrolling.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .audit import Auditor
-from .browsing import context_options
+from .browsing import context_options, wait_until_ready
 from .walking import open_practice_step
 from falc_wizard import engine
 from falc_wizard.journeys import load_journeys
@@ -267,3 +269,20 @@ def test_the_site_has_its_icon_and_can_go_on_the_home_screen(page, live_server):
         assert image.status == 200 and image.headers["content-type"] == "image/png"
     assert {icon["sizes"] for icon in manifest["icons"]} >= {"192x192", "512x512"}
     assert not missing, missing
+
+
+def test_on_an_upright_tablet_the_header_is_one_row_and_je_commence_needs_no_scroll(page, live_server):
+    """768 × 1024: a step's header (home, journey, Réglages) on one row; "Je commence" in view on every start screen."""
+    _open(page, live_server, "activer", "aller-sur-le-site")
+    wait_until_ready(page)
+    header = page.locator(".site-header")
+    boxes = [header.locator(part).bounding_box() for part in (".site-name", ".journey-name", ".settings-link")]
+    # One row: a horizontal band that crosses all three.
+    assert max(b["y"] for b in boxes) < min(b["y"] + b["height"] for b in boxes), boxes
+    # The site's name is no longer written beside the journey's, but the home link still says it.
+    expect(page.get_by_role("link", name="Pas à pas Mon espace santé")).to_be_visible()
+    for journey_id in JOURNEYS:
+        page.goto(f"{live_server}/parcours/{journey_id}")
+        wait_until_ready(page)
+        button = page.get_by_role("button", name="Je commence").bounding_box()
+        assert button["y"] + button["height"] <= page.viewport_size["height"], (journey_id, button)
