@@ -16,6 +16,14 @@ from .browsing import PHONE, context_options, wait_until_ready
 JOURNEYS = load_journeys()
 PRACTISED = [journey_id for journey_id, journey in JOURNEYS.items() if journey.has_practice]
 COPY = "Copie du site, pour m'entraîner"
+#: Drawn elements (on a field step, all but the field) that still look pressable: the site's
+#: blue as fill or border, or an underline. Only the live field and our own button may invite a press.
+_LOOKS_PRESSABLE = """els => els.filter(el => {
+  const s = getComputedStyle(el), blue = 'rgb(45, 61, 158)';
+  return s.backgroundColor === blue || s.borderTopColor === blue || s.textDecorationLine.includes('underline');
+}).map(el => el.innerText.trim())"""
+
+
 def typed(field_name):
     """A valid value for each input of the field: the rule's own sample (practice_rules)."""
     return FIELD_RULES[field_name].sample
@@ -58,6 +66,7 @@ def walk_in_practice(page, live_server, journey, path, audited=None):
         elif step.kind == "action":
             copy.get_by_role("button", name=journey.pages[step.page].element(step.target).label, exact=True).click()
         elif step.kind == "field":
+            assert copy.locator(".copy-drawn").evaluate_all(_LOOKS_PRESSABLE) == [], step_id
             for name, value in typed(step.field).items():
                 copy.locator(f'input[name="{name}"]').fill(value)
             page.get_by_role("button", name="J'ai fini d'écrire").click()
