@@ -134,15 +134,11 @@ _NUMBER_WORDS = {
 #: Written abbreviations (an initialism in capitals is checked apart, see _initialisms).
 _ABBREVIATIONS = re.compile(
     r"\betc\b|\bex\.|\bp\.\s?ex|\bn°|\bN°|\bcf\.|\bi\.e\.|\be\.g\.|\bvs\.?\s|\bapprox\.|\bmin\.|\bmax\.|"
-    r"\bnb\b|\bNB\b|[&§]|\b\w+/\w+\b(?<!\.fr)",
+    # A "/" between 2 words ("oui/non"), but not in a web address ("ameli.fr/assure"): the
+    # word before the "/" must not follow a dot, a colon or another "/".
+    r"\bnb\b|\bNB\b|[&§]|(?<![\w./:])\w+/\w+\b",
     re.UNICODE,
 )
-
-#: How a sentence explains a word: "Un SMS est ...", "Clôturer veut dire fermer.", "An SMS is ...".
-_EXPLAINS = {
-    "fr": r"(?:^|\b)(?:Un |Une |Le |La |L')?{word} (?:est|veut dire)\b",
-    "en": r"(?:^|\b)(?:A |An |The )?{word} (?:is|means)\b",
-}
 
 #: Sentences that ask the person to act on the real site: more than one on a screen is 2 actions.
 _ACTION = {
@@ -260,12 +256,20 @@ class Vocabulary:
         return self.labels | set(self.glossary.names)
 
 
-def _vocabulary(journey: Journey, tr: Callable[[str], str], lang: str, glossary: vocabulary.Glossary) -> Vocabulary:
-    labels = {step.label for step in journey.steps.values() if step.label}
-    explained: set[str] = set()
+def _defined_in_journey(journey: Journey, tr: Callable[[str], str], lang: str) -> set[str]:
+    """The words a sentence of the journey explains ("Clôturer veut dire fermer.", "Un SMS est un
+    message écrit."): one reading of explanations, ``vocabulary.defined_words``, for every rule."""
+    defined: set[str] = set()
     for text in _person_texts(journey, tr):
         for sentence in split_sentences(text.shown):
-            explained |= vocabulary.defined_words(sentence, lang)
+            defined |= vocabulary.defined_words(sentence, lang)
+    return defined
+
+
+def _vocabulary(journey: Journey, lang: str, defined: set[str], glossary: vocabulary.Glossary) -> Vocabulary:
+    """``defined``: the words the journey explains (``_defined_in_journey``)."""
+    labels = {step.label for step in journey.steps.values() if step.label}
+    explained = set(defined)
     # The glossary's explained words, and its chosen names ("identifiant", "code provisoire"):
     # a word the project chose on purpose and uses everywhere is the project's vocabulary.
     for word in [*glossary.explanations, *(term.word for term in glossary.terms)]:
@@ -295,13 +299,11 @@ def _writing_findings(text: Text, words_: Vocabulary) -> Iterator[tuple[str, str
         yield "glossary", f"'{used}': the word is '{preferred}' (falc_wizard/glossary.toml)"
 
 
-def _explained_initialisms(journey: Journey, tr: Callable[[str], str], lang: str) -> set[str]:
-    """The initialisms a sentence of the journey explains ("Un SMS est un message écrit ...")."""
+def _explained_initialisms(journey: Journey, tr: Callable[[str], str], defined: set[str]) -> set[str]:
+    """The initialisms a sentence of the journey itself explains ("Un SMS est un message écrit."):
+    the person must read the explanation, so the glossary alone does not count here."""
     every = " ".join(t.shown for t in _person_texts(journey, tr))
-    return {
-        word for word in set(_initialisms(every))
-        if re.search(_EXPLAINS[lang].format(word=re.escape(word)), every)
-    }
+    return {word for word in set(_initialisms(every)) if word.lower() in defined}
 
 
 def _screen_findings(step: Step, tr: Callable[[str], str], lang: str, pictograms: dict[str, str]) -> Iterator[tuple[str, str, str]]:
@@ -326,12 +328,25 @@ def _screen_findings(step: Step, tr: Callable[[str], str], lang: str, pictograms
 
 
 
-def _step_findings(step: Step, tr: Callable[[str], str], lang: str) -> Iterator[tuple[str, str, str, str]]:
+def _real_choices(journey: Journey, step: Step) -> list:
+    """The real site's controls a choice screen offers, when each choice button shows one's exact
+    label (its ``target`` on the step's page, the same words): else none."""
+    page = journey.pages.get(step.page) if step.kind == "choice" and step.page else None
+    if page is None:
+        return []
+    elements = [page.element(choice.target) if choice.target else None for choice in step.choices]
+    if any(e is None or e.label != choice.text for e, choice in zip(elements, step.choices)):
+        return []
+    return elements
+
+
+def _step_findings(journey: Journey, step: Step, tr: Callable[[str], str], lang: str) -> Iterator[tuple[str, str, str, str]]:
     """(rule, detail, text, field) for the label rules of one screen."""
+    choices = _real_choices(journey, step)
     for sentence in step.sentences:
         shown = tr(sentence)
         for part in split_sentences(shown):
-            for detail in label_findings(step, part, lang):
+            for detail in label_findings(step, part, lang, choices):
                 yield "label", detail, shown, "sentences"
     for detail in field_label_findings(step):
         yield "field-label", detail, step.label or " ".join(tr(s) for s in step.sentences), "label"
@@ -375,8 +390,9 @@ def check_journey(
     The rule that needs every journey at once (explained-twice) is in ``check_project``.
     """
     findings: list[Finding] = []
-    explained = _explained_initialisms(journey, tr, lang)
-    words_ = _vocabulary(journey, tr, lang, _glossary(lang, glossary))
+    defined = _defined_in_journey(journey, tr, lang)
+    explained = _explained_initialisms(journey, tr, defined)
+    words_ = _vocabulary(journey, lang, defined, _glossary(lang, glossary))
 
     def add(step: Step | None, rule: str, text: str, detail: str, field: str) -> None:
         if step is not None and rule in step.exceptions:
@@ -393,7 +409,7 @@ def check_journey(
     for step in journey.steps.values():
         for rule, detail, screen in _screen_findings(step, tr, lang, pictograms):
             add(step, rule, screen, detail, "sentences")
-        for rule, detail, text, field in _step_findings(step, tr, lang):
+        for rule, detail, text, field in _step_findings(journey, step, tr, lang):
             add(step, rule, text, detail, field)
         for name in step.exceptions:
             if name not in RULES:

@@ -9,6 +9,9 @@ The person finds the real button or field by its exact text: a screen that says
   "la case" ("the button", "the link", "the box") without the step's label in it;
   or a sentence that calls the control a "case" when the step draws a "bouton"
   (``label_look``), or the other way round: the same thing, two names.
+* a choice between the real site's controls (each choice button shows one's exact
+  label: ``choices``) may say "je clique sur le bouton de ma carte" without naming
+  one, as long as it calls them what they are drawn as (``_ELEMENT_WORDS``).
 * ``field-label``: a ``field`` step with no ``label``, or with a sentence as its
   label ("Je suis sur la page ...") instead of the field's own name.
 
@@ -19,9 +22,10 @@ la page." about the button the screen already named.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from ..journeys import Step
+from ..site_pages import Element
 from .text import find, plain
 
 _PRESS = {
@@ -33,12 +37,22 @@ _CONTROL = {
     "en": re.compile(r"\bthe (?P<look>button|link|box)\b"),
 }
 _LOOK_NAMES = {"bouton": "bouton", "lien": "lien", "case": "case", "button": "bouton", "link": "lien", "box": "case"}
+#: What a sentence calls each kind of drawn element (site_pages.ELEMENT_KINDS). The Vitale
+#: card's radio cards are "boutons", as the validated guide (seed 002) says: "Je clique sur le bouton".
+_ELEMENT_WORDS = {"bouton": "bouton", "bouton-secondaire": "bouton", "lien": "lien", "case": "case", "carte": "bouton"}
 
 
-def label_findings(step: Step, sentence: str, lang: str) -> Iterator[str]:
-    """A detail for each way a sentence of the screen fails to name the real control."""
+def label_findings(step: Step, sentence: str, lang: str, choices: Sequence[Element] = ()) -> Iterator[str]:
+    """A detail for each way a sentence of the screen fails to name the real control.
+
+    ``choices``: on a choice screen, the real controls its choice buttons show, each with its
+    exact label (``lint._real_choices``); empty on any other screen.
+    """
     text = plain(sentence)
     label = plain(step.label)
+    if choices and not label:
+        yield from _choice_findings(text, lang, choices)
+        return
     if not label and find(_PRESS, lang, text):
         yield "an action with no real label: the step has no 'label'"
         return
@@ -55,6 +69,18 @@ def label_findings(step: Step, sentence: str, lang: str) -> Iterator[str]:
         drawn = "bouton" if step.label_look == "bouton-secondaire" else step.label_look
         if drawn in ("bouton", "lien", "case") and said != drawn:
             yield f"the sentence says '{named}', the step draws a '{step.label_look}' (label_look)"
+
+
+def _choice_findings(text: str, lang: str, choices: Sequence[Element]) -> Iterator[str]:
+    """The choice buttons name the real controls: a sentence that names their kind names it right."""
+    found = find(_CONTROL, lang, text, anywhere=True)
+    if not found:
+        return
+    named = found.group("look") or found.group("case")
+    drawn = {_ELEMENT_WORDS.get(element.kind) for element in choices}
+    if _LOOK_NAMES[named] not in drawn:
+        kinds = ", ".join(sorted({element.kind for element in choices}))
+        yield f"the sentence says '{named}', the choices are the site's '{kinds}' (say '{'/'.join(sorted(w for w in drawn if w))}')"
 
 
 def field_label_findings(step: Step) -> Iterator[str]:

@@ -122,7 +122,7 @@ def french_passive(sentence: str) -> str | None:
 
 # --------------------------------------------------------------------------- English passive
 
-_BE = {"am", "is", "are", "was", "were", "be", "been", "being", "'s", "'re"}
+_BE = {"am", "is", "are", "was", "were", "be", "been", "being", "'s", "'re", "'m"}
 _EN_ADVERBS = {"also", "already", "now", "then", "automatically", "not", "never", "still", "just", "often", "only"}
 _EN_IRREGULAR = {
     "sent", "made", "done", "given", "taken", "shown", "written", "seen", "kept", "known", "chosen", "found",
@@ -134,7 +134,9 @@ _EN_STATE_ADJECTIVES = {"logged", "connected", "protected", "closed", "intereste
 
 def english_passive(sentence: str) -> str | None:
     """The passive group of an English sentence ("is sent"), or None."""
-    found = re.findall(r"[a-z]+(?:'[a-z]+)?", plain(sentence).lower())
+    # A contraction is two words: "it's sent" is "it" + "'s" + "sent" ("'s" may be a possessive,
+    # but a possessive is followed by a noun, never by a participle).
+    found = re.findall(r"[a-z]+|'[a-z]+", plain(sentence).lower())
     for index, word in enumerate(found):
         if word not in _BE:
             continue

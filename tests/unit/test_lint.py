@@ -58,7 +58,7 @@ BAD_SCREENS = {
     "sentences-per-screen": [["Je lis. Je comprends.", "Je regarde.", "Je continue."]],
     "abbreviation": [
         ["J'accepte les CGU du site."], ["J'ai mes papiers, etc."], ["J'écris le n° de ma carte."],
-        ["J'écris mon nom & mon prénom."],
+        ["J'écris mon nom & mon prénom."], ["Je réponds oui/non."],
     ],
     "numbers-in-digits": [["J'attends cinq minutes."], ["Le site marche à 100 % ."], ["Je lis le chapitre XII."]],
     "capitals": [["JE CLIQUE ICI MAINTENANT."]],
@@ -120,11 +120,19 @@ def test_the_readability_threshold_is_50_in_both_languages():
         assert "readability" in rules[heavy] and "readability" not in rules[plain], lang
 
 
+def test_a_web_address_with_a_path_is_not_a_slash_between_words():
+    assert "abbreviation" not in _rules(_journey(sentences=["Je vais sur le site ameli.fr/assure."]))
+    assert "abbreviation" not in _rules(_journey(sentences=["Je vais sur le site https://ameli.fr/a/b."]))
+
+
 def test_an_explained_initialism_is_allowed():
     bad = _journey(sentences=["Je reçois un SMS."])
     good = _journey(sentences=["Je reçois un SMS.", "Un SMS est un message écrit."])
-    assert "abbreviation" in _rules(bad)
-    assert "abbreviation" not in _rules(good)
+    means = _journey(sentences=["Je reçois un SMS.", "SMS veut dire message écrit."])
+    # Naming it again is not explaining it: the same reading as for rare words (vocabulary.defined_words).
+    named_again = _journey(sentences=["Je reçois un SMS.", "Le SMS est là."])
+    assert "abbreviation" in _rules(bad) and "abbreviation" in _rules(named_again)
+    assert "abbreviation" not in _rules(good) and "abbreviation" not in _rules(means)
 
 
 def test_a_declared_exception_allows_its_rule_only():
@@ -232,6 +240,11 @@ def test_english_passive_both_ways():
     assert english_passive("The health insurance sends my code.") is None
     assert english_passive("I am logged in.") is None
     assert english_passive("It is a health book.") is None
+    # Contractions: "it's sent" is "it is sent"; a possessive "'s" is followed by a noun.
+    assert english_passive("It’s sent to my phone.") == "'s sent"
+    assert english_passive("They're deleted.") == "'re deleted"
+    assert english_passive("The person's code arrives.") is None
+    assert english_passive("I'm logged in.") is None
 
 
 # --------------------------------------------------------------------------- rule 9: negative sentences
@@ -499,3 +512,27 @@ def test_the_command_says_a_broken_journey_in_one_line(tmp_path, capsys):
     assert main(["lint", "--steps", str(tmp_path)]) == 1
     said = capsys.readouterr().err
     assert said.startswith("error: ") and "casse.toml" in said and said.count("\n") == 1
+
+
+def _choice_between(kind: str, sentence: str, labels=("Carte Vitale sans photo", "Carte Vitale avec photo"), texts=None):
+    """A choice screen between 2 controls of a real page, drawn as ``kind``; each choice button shows ``texts``."""
+    end = {"id": "fin", "kind": "end", "pictogram": "succes", "sentences": ["Bravo."]}
+    return parse_journey({
+        "id": "essai", "title": "J'essaie", "summary": "Je lis un exemple.", "pictogram": "clic",
+        "pages": [{"id": "carte", "title": "Ma carte", "elements": [
+            {"id": f"c{n}", "kind": kind, "label": label} for n, label in enumerate(labels)]}],
+        "steps": [{"id": "ecran", "kind": "choice", "page": "carte", "pictogram": "clic", "sentences": [sentence],
+                   "choices": [{"id": f"c{n}", "target": f"c{n}", "text": text, "pictogram": "clic", "next": "fin"}
+                               for n, text in enumerate(texts or labels)]}, end],
+    }, "essai.toml")
+
+
+def test_a_choice_between_real_controls_may_say_the_button_and_must_say_what_they_are_drawn_as():
+    # Each choice button shows the control's exact label: "le bouton de ma carte" names it well enough.
+    assert "label" not in _rules(_choice_between("carte", "Sur le site, je clique sur le bouton de ma carte."))
+    assert "label" not in _rules(_choice_between("lien", "Sur le site, je clique sur le lien de mon choix."))
+    # The same control under another name: the 2022 and 2021 routes once said "bouton" and "case".
+    assert "label" in _rules(_choice_between("carte", "Sur le site, je coche la case de ma carte."))
+    # Choice buttons that do not show the real labels name nothing: the ordinary rule applies.
+    reworded = _choice_between("carte", "Sur le site, je clique sur le bouton de ma carte.", texts=("Sans photo", "Avec photo"))
+    assert "label" in _rules(reworded)
