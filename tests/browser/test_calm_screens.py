@@ -6,8 +6,8 @@
   address that would open the next screens scrolled down.
 - The settings are on their own page, which brings the person back to the same step.
 - The real site's control is a picture: nothing in it can be focused or pressed.
-- On a tablet held upright, a step screen's header is one row, and a start screen shows
-  "Je commence" without scrolling.
+- On a tablet, a step screen's header is one row, and a start screen shows "Je commence"
+  without scrolling, held upright or sideways.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .audit import Auditor
-from .browsing import context_options, wait_until_ready
+from .browsing import TABLET, context_options, wait_until_ready
 from .walking import open_practice_step
 from falc_wizard import engine
 from falc_wizard.journeys import load_journeys
@@ -271,8 +271,9 @@ def test_the_site_has_its_icon_and_can_go_on_the_home_screen(page, live_server):
     assert not missing, missing
 
 
-def test_on_an_upright_tablet_the_header_is_one_row_and_je_commence_needs_no_scroll(page, live_server):
-    """768 × 1024: a step's header (home, journey, Réglages) on one row; "Je commence" in view on every start screen."""
+def test_on_a_tablet_the_header_is_one_row_and_je_commence_needs_no_scroll(page, live_server):
+    """768 × 1024: a step's header (home, journey, Réglages) on one row; upright or sideways
+    (1024 × 768), "Je commence" in view on every start screen."""
     _open(page, live_server, "activer", "aller-sur-le-site")
     wait_until_ready(page)
     header = page.locator(".site-header")
@@ -281,8 +282,10 @@ def test_on_an_upright_tablet_the_header_is_one_row_and_je_commence_needs_no_scr
     assert max(b["y"] for b in boxes) < min(b["y"] + b["height"] for b in boxes), boxes
     # The site's name is no longer written beside the journey's, but the home link still says it.
     expect(page.get_by_role("link", name="Pas à pas Mon espace santé")).to_be_visible()
-    for journey_id in JOURNEYS:
-        page.goto(f"{live_server}/parcours/{journey_id}")
-        wait_until_ready(page)
-        button = page.get_by_role("button", name="Je commence").bounding_box()
-        assert button["y"] + button["height"] <= page.viewport_size["height"], (journey_id, button)
+    for viewport in (TABLET, {"width": TABLET["height"], "height": TABLET["width"]}):
+        page.set_viewport_size(viewport)
+        for journey_id in JOURNEYS:
+            page.goto(f"{live_server}/parcours/{journey_id}")
+            wait_until_ready(page)
+            button = page.get_by_role("button", name="Je commence").bounding_box()
+            assert button["y"] + button["height"] <= viewport["height"], (viewport, journey_id, button)
