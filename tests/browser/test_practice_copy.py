@@ -6,6 +6,7 @@ the copy pages pass axe-core and the size checks."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from falc_wizard import engine
 from falc_wizard.journeys import load_journeys
@@ -89,7 +90,8 @@ def test_every_journey_walks_in_practice_by_pressing_the_named_element(page, liv
 def test_a_wrong_press_gets_a_hint_then_the_highlight_and_keeps_the_answers(page, live_server):
     start_practice(page, live_server, "se-connecter")
     assert page.url.endswith("/parcours/se-connecter/cliquer-connexion")  # the real site's address is skipped
-    copy = page.get_by_role("region", name=COPY)
+    copy = page.get_by_role("region", name=COPY, exact=True)  # the pencil before the name is drawn, not read
+    expect(copy).to_be_visible()
     copy.get_by_role("button", name="Activer Mon espace santé", exact=True).click()
     page.wait_for_load_state("load")
     assert page.url.endswith("/parcours/se-connecter/cliquer-connexion")
@@ -120,12 +122,17 @@ def test_a_wrong_press_gets_a_hint_then_the_highlight_and_keeps_the_answers(page
     highlighted = copy.locator(".copy-target")
     assert highlighted.count() == 1 and re.search(r"Se connecter\s*C'est ici", highlighted.inner_text())
     assert highlighted.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"
+    expect(copy.get_by_role("button", name="Se connecter C'est ici", exact=True)).to_be_visible()  # no "←" read
     assert copy.inner_text().count("✓ rempli") == 2
     audit(page, "highlight")
     highlighted.click()
     page.wait_for_load_state("load")
     assert page.url.endswith("/parcours/se-connecter/code")
     assert "Nouveau message : votre code est 094567" in page.locator(".copy-message").inner_text()
+    assert "✉" not in page.locator(".copy-message").aria_snapshot()
+    # Each element of the page is its own list item: read one by one, not as one long string.
+    elements = JOURNEYS["se-connecter"].in_mode(True).pages["code-d-acces"].elements
+    assert copy.get_by_role("listitem").count() == len(elements)
     audit(page, "code on a drawn phone")
 
 
