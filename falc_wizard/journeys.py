@@ -176,6 +176,12 @@ class Journey:
         """True when "Je m'entraîne" has something to practise (a step on a drawn page)."""
         return site_pages.has_practice(self)
 
+    @property
+    def acts_on_real_site(self) -> bool:
+        """True when a step sends the person to the real site or names a real control there;
+        False for a journey only read here ("Je découvre"): its start screen says so."""
+        return any(step.real_site or step.label for step in self.steps.values())
+
     def part_of(self, step_id: str) -> tuple[int, Part] | None:
         """The 0-based place and the part of a step, or None for a journey without parts."""
         step = self.steps[step_id]

@@ -31,8 +31,15 @@ def pictogram_alt(name: str) -> str:
     return translate(titles().get(name, ""))
 
 
+def unbroken(text: str) -> str:
+    """A value the person copies by eye ("1 55 12 55 555 555 97", "14 07 1985") kept on one
+    line: its spaces become no-break spaces, so a narrow screen or large text never splits it."""
+    return text.replace(" ", "\u00a0")
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.filters["tr"] = translate_in_template
+    app.jinja_env.filters["unbroken"] = unbroken
     app.jinja_env.globals["pictogram_alt"] = pictogram_alt
     # Flask-WTF's generate_csrf, except while a page is drawn for the page cache
     # (set here for imported macros, and below over Flask-WTF's context processor).

@@ -173,7 +173,9 @@ def test_a_journey_with_nothing_to_practise_offers_no_practice(small_app):
     visitor = Visitor(small_app.test_client())
     visitor.get("/parcours/lire")
     assert "Je m'entraîne" not in visitor.page and 'value="entrainement"' not in visitor.page
-    assert "Je commence : je fais la démarche sur le vrai site." in visitor.page
+    # Nothing is done on the real site either: the start screen says what "Je commence" does here.
+    assert "Je commence : je lis les pages ici, une à la fois." in visitor.page
+    assert "vrai site" not in visitor.page.split('id="contenu"', 1)[1].split("</main>", 1)[0]
     begin(visitor, journey="lire")  # a forged practice start is a guide start
     assert "p" not in session_state(small_app, visitor, journey="lire")
 
@@ -251,3 +253,12 @@ def test_every_other_journey_offers_practice_and_says_what_it_does(visitor):
         visitor.get(f"/parcours/{journey_id}")
         assert 'value="entrainement"' in visitor.page, journey_id
         assert "Rien ne change sur le vrai site." in visitor.page, journey_id
+
+
+def test_a_field_example_stays_on_one_line(visitor):
+    """The person copies the example by eye: its spaces do not break ("1 55 12" / "55 555 555 97")."""
+    journey = JOURNEYS["activer"]
+    path = next(p for p in engine.all_paths(journey, practice=True) if "avec-code-nir" in p)
+    visitor.start(journey, practice=True)
+    visitor.walk_to(journey, path, "avec-code-nir", practice=True)
+    assert "Exemple : 1\u00a055\u00a012\u00a055\u00a0555\u00a0555\u00a097" in visitor.page
