@@ -202,14 +202,17 @@ LOGIN_PASSWORD = FieldRule(
     single(_check_login_password, strip=False),
     given_sample={VALUE: "Soleil-2024"},
 )
+# The first field's label is the page's ("Choisir mon mot de passe" in 002, "Mot de passe"
+# in 003); the second is "Confirmer le mot de passe" in both.
 NEW_PASSWORD_TWICE = FieldRule(
     "mot_de_passe_confirmation",
     (
-        _new_password_input(PASSWORD, N_("Choisir mon mot de passe")),
+        _new_password_input(PASSWORD, ""),
         _new_password_input(CONFIRMATION, N_("Confirmer le mot de passe")),
     ),
     "",
     check_password_confirmation,
     PASSWORD_CHECKLIST,
     given_sample={PASSWORD: "Soleil-2024", CONFIRMATION: "Soleil-2024"},
+    separate=True,
 )

@@ -63,6 +63,11 @@ class FieldRule:
     check: Callable[[Mapping[str, str]], dict[str, Message]]
     checklist: tuple[tuple[str, str], ...] = ()
     given_sample: Mapping[str, str] | None = None
+    #: The inputs are separate fields of the real page (a password, then its confirmation),
+    #: each with its own label; an input without a label takes the page's label of the
+    #: step's field (seeds 002 and 003 name the first one differently). Otherwise the
+    #: inputs are the parts of one value (a date), grouped under the field's label.
+    separate: bool = False
 
     @property
     def sample(self) -> dict[str, str]:

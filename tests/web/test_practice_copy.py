@@ -262,3 +262,20 @@ def test_a_field_example_stays_on_one_line(visitor):
     visitor.start(journey, practice=True)
     visitor.walk_to(journey, path, "avec-code-nir", practice=True)
     assert "Exemple : 1\u00a055\u00a012\u00a055\u00a0555\u00a0555\u00a097" in visitor.page
+
+
+@pytest.mark.parametrize("step_id, first_label", [
+    ("avec-code-mot-de-passe", "Mot de passe"),   # seed 003's page
+    ("mot-de-passe", "Choisir mon mot de passe"),  # seed 002's page
+])
+def test_a_password_and_its_confirmation_are_2_fields_named_as_on_their_page(visitor, step_id, first_label):
+    journey = JOURNEYS["activer"]
+    path = next(p for p in engine.all_paths(journey, practice=True) if step_id in p)
+    visitor.start(journey, practice=True)
+    visitor.walk_to(journey, path, step_id, practice=True)
+    live = visitor.page.split('class="copy-el copy-champ copy-live"', 1)[1].split('class="checklist"', 1)[0]
+    labels = re.findall(r'<label[^>]*for="champ-([a-z_]+)"[^>]*>([^<]+)</label>', live)
+    assert labels == [("mot_de_passe", first_label), ("confirmation", "Confirmer le mot de passe")]
+    # Said once: no group name above them, and no hidden copy of the label as a description.
+    assert "<legend" not in live and live.count(first_label) == 1
+    assert "aria-describedby" not in live
