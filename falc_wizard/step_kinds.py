@@ -94,6 +94,7 @@ _LOOKS = (
     LabelLook("bouton-secondaire", "real-button-secondary", N_("un bouton :")),
     LabelLook("lien", "real-link", N_("un lien :")),
     LabelLook("case", "real-checkbox", N_("une case à cocher :")),
+    LabelLook("carte", "real-choice", N_("un choix :")),  # a radio card: one of the page's choices
     LabelLook("champ", "real-field", N_("une case à remplir :")),
     LabelLook("menu", "real-menu", N_("un menu :")),
 )
