@@ -279,3 +279,14 @@ def test_a_password_and_its_confirmation_are_2_fields_named_as_on_their_page(vis
     # Said once: no group name above them, and no hidden copy of the label as a description.
     assert "<legend" not in live and live.count(first_label) == 1
     assert "aria-describedby" not in live
+
+
+def test_the_guide_draws_both_password_fields_it_asks_to_fill(visitor):
+    """"J'écris 2 fois": the guide's picture of the page shows the 2 fields, each said as a field."""
+    journey = JOURNEYS["activer"]
+    path = next(p for p in engine.all_paths(journey) if "avec-code-mot-de-passe" in p)
+    visitor.start(journey, practice=False)
+    visitor.walk_to(journey, path, "avec-code-mot-de-passe", practice=False)
+    picture = visitor.page.split('class="site-picture-body"', 1)[1].split("</div>", 1)[0]
+    said = re.sub(r"<[^>]+>", " ", picture)
+    assert re.findall(r"une case à remplir :\s+(.+?)\s{2,}", said) == ["Mot de passe", "Confirmer le mot de passe"]
