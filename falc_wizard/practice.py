@@ -12,9 +12,9 @@ from __future__ import annotations
 from typing import Mapping
 
 from .i18n import translate
-from .practice_rules import FieldRule, rule_for
+from .practice_rules import FieldRule, password_rules, rule_for
 
-__all__ = ["MAX_VALUE_LENGTH", "check_submission", "read_values", "rule_for", "values_to_show"]
+__all__ = ["MAX_VALUE_LENGTH", "check_submission", "checklist_met", "read_values", "rule_for", "values_to_show"]
 
 #: Longer than any real value; a longer post is cut, not stored.
 MAX_VALUE_LENGTH = 200
@@ -38,3 +38,12 @@ def values_to_show(rule: FieldRule, values: Mapping[str, str]) -> dict[str, str]
     """What is filled back into the page after an error: what was typed, so nothing is lost,
     except a password, which is never shown again (it would sit in the page's HTML)."""
     return {name: ("" if name in rule.hidden_inputs else value) for name, value in values.items()}
+
+
+def checklist_met(rule: FieldRule, values: Mapping[str, str]) -> dict[str, bool]:
+    """After a refused new password, which rules of the page's checklist it already meets: the
+    checklist ticks them without JavaScript too. The error names one thing to fix; the ticks show
+    what else is missing. The password itself is never shown again (``values_to_show``)."""
+    if not rule.checklist:
+        return {}
+    return password_rules(values.get(rule.inputs[0].name, ""))

@@ -134,7 +134,8 @@ def password_rules(value: str) -> dict[str, bool]:
 
 
 def _check_password(value: str) -> Message | None:
-    """A new password: the first rule missing, in one sentence, so there is one thing to fix at a time.
+    """A new password: the first rule missing, in one sentence, so there is one thing to fix at a time
+    (the page's checklist ticks the rules it already meets: ``practice.checklist_met``).
 
     The password is NOT stripped, unlike the other fields: a space at the
     start or the end would be part of the real password, and the person could

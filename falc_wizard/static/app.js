@@ -59,7 +59,9 @@
       });
     }
     input.addEventListener("input", update);
-    update();
+    // After a refused password the field is empty (never shown again) but the server ticked
+    // what the refused one had: keep those ticks until the person types.
+    if (input.value) update();
   }
 
   function focusErrors() {

@@ -17,7 +17,7 @@ from ..i18n import current_language
 from ..journeys import DONE
 from ..page_cache import ScreenKey
 from ..security import csrf_token
-from ..practice import check_submission, rule_for, values_to_show
+from ..practice import check_submission, checklist_met, rule_for, values_to_show
 from ..step_kinds import kind_template
 from ..templating import display_settings
 from .state_store import Visit, get_journey, journeys, load_walk, open_step, save_state, step_url
@@ -106,6 +106,7 @@ def render_step(visit: Visit, values=None, errors=None, press=None):
         related = [journeys()[other] for other in journey.related] if current.is_end else []
         rule = rule_for(current.field) if current.kind == "field" else None
         shown = values_to_show(rule, values) if values is not None else None
+        met = checklist_met(rule, values) if values is not None else {}
         return render_template(
             template,
             journey=journey,
@@ -116,6 +117,7 @@ def render_step(visit: Visit, values=None, errors=None, press=None):
             answer=answer,
             rule=rule,
             values=shown or {},
+            met=met,
             errors=errors or {},
             related=related,
             copy=copy,

@@ -290,3 +290,19 @@ def test_the_guide_draws_both_password_fields_it_asks_to_fill(visitor):
     picture = visitor.page.split('class="site-picture-body"', 1)[1].split("</div>", 1)[0]
     said = re.sub(r"<[^>]+>", " ", picture)
     assert re.findall(r"une case à remplir :\s+(.+?)\s{2,}", said) == ["Mot de passe", "Confirmer le mot de passe"]
+
+
+def test_after_a_refused_password_the_checklist_ticks_what_it_already_has(visitor):
+    """Without JavaScript too: the error names one thing to fix, the ticks show what else is missing."""
+    journey = JOURNEYS["activer"]
+    path = next(p for p in engine.all_paths(journey, practice=True) if "avec-code-mot-de-passe" in p)
+    visitor.start(journey, practice=True)
+    visitor.walk_to(journey, path, "avec-code-mot-de-passe", practice=True)
+    assert 'class="ok"' not in visitor.page  # nothing typed yet: nothing ticked
+    response = visitor.post(data={"mot_de_passe": "soleilsoleil", "confirmation": "soleilsoleil"})
+    assert response.status_code == 400
+    ticked = re.findall(r'<li data-rule="([a-z]+)" class="ok">', visitor.page)
+    rules = re.findall(r'<li data-rule="([a-z]+)"', visitor.page)
+    assert 0 < len(ticked) < len(rules)
+    assert "minuscule" in ticked and "majuscule" not in ticked and "chiffre" not in ticked
+    assert "soleilsoleil" not in visitor.page  # the password itself is never shown again
