@@ -255,12 +255,17 @@ def test_every_other_journey_offers_practice_and_says_what_it_does(visitor):
         assert "Rien ne change sur le vrai site." in visitor.page, journey_id
 
 
+def open_activer_step(visitor, step_id: str, practice: bool) -> None:
+    """Start "J'active" in that mode and answer each screen of a path up to ``step_id``."""
+    journey = JOURNEYS["activer"]
+    path = next(p for p in engine.all_paths(journey, practice=practice) if step_id in p)
+    visitor.start(journey, practice=practice)
+    visitor.walk_to(journey, path, step_id, practice=practice)
+
+
 def test_a_field_example_stays_on_one_line(visitor):
     """The person copies the example by eye: its spaces do not break ("1 55 12" / "55 555 555 97")."""
-    journey = JOURNEYS["activer"]
-    path = next(p for p in engine.all_paths(journey, practice=True) if "avec-code-nir" in p)
-    visitor.start(journey, practice=True)
-    visitor.walk_to(journey, path, "avec-code-nir", practice=True)
+    open_activer_step(visitor, "avec-code-nir", practice=True)
     assert "Exemple : 1\u00a055\u00a012\u00a055\u00a0555\u00a0555\u00a097" in visitor.page
 
 
@@ -269,10 +274,7 @@ def test_a_field_example_stays_on_one_line(visitor):
     ("mot-de-passe", "Choisir mon mot de passe"),  # seed 002's page
 ])
 def test_a_password_and_its_confirmation_are_2_fields_named_as_on_their_page(visitor, step_id, first_label):
-    journey = JOURNEYS["activer"]
-    path = next(p for p in engine.all_paths(journey, practice=True) if step_id in p)
-    visitor.start(journey, practice=True)
-    visitor.walk_to(journey, path, step_id, practice=True)
+    open_activer_step(visitor, step_id, practice=True)
     live = visitor.page.split('class="copy-el copy-champ copy-live"', 1)[1].split('class="checklist"', 1)[0]
     labels = re.findall(r'<label[^>]*for="champ-([a-z_]+)"[^>]*>([^<]+)</label>', live)
     assert labels == [("mot_de_passe", first_label), ("confirmation", "Confirmer le mot de passe")]
@@ -283,10 +285,7 @@ def test_a_password_and_its_confirmation_are_2_fields_named_as_on_their_page(vis
 
 def test_the_guide_draws_both_password_fields_it_asks_to_fill(visitor):
     """"J'écris 2 fois": the guide's picture of the page shows the 2 fields, each said as a field."""
-    journey = JOURNEYS["activer"]
-    path = next(p for p in engine.all_paths(journey) if "avec-code-mot-de-passe" in p)
-    visitor.start(journey, practice=False)
-    visitor.walk_to(journey, path, "avec-code-mot-de-passe", practice=False)
+    open_activer_step(visitor, "avec-code-mot-de-passe", practice=False)
     picture = visitor.page.split('class="site-picture-body"', 1)[1].split("</div>", 1)[0]
     said = re.sub(r"<[^>]+>", " ", picture)
     assert re.findall(r"une case à remplir :\s+(.+?)\s{2,}", said) == ["Mot de passe", "Confirmer le mot de passe"]
@@ -294,10 +293,7 @@ def test_the_guide_draws_both_password_fields_it_asks_to_fill(visitor):
 
 def test_after_a_refused_password_the_checklist_ticks_what_it_already_has(visitor):
     """Without JavaScript too: the error names one thing to fix, the ticks show what else is missing."""
-    journey = JOURNEYS["activer"]
-    path = next(p for p in engine.all_paths(journey, practice=True) if "avec-code-mot-de-passe" in p)
-    visitor.start(journey, practice=True)
-    visitor.walk_to(journey, path, "avec-code-mot-de-passe", practice=True)
+    open_activer_step(visitor, "avec-code-mot-de-passe", practice=True)
     assert 'class="ok"' not in visitor.page  # nothing typed yet: nothing ticked
     response = visitor.post(data={"mot_de_passe": "soleilsoleil", "confirmation": "soleilsoleil"})
     assert response.status_code == 400
