@@ -37,8 +37,9 @@ _CONTROL = {
     "en": re.compile(r"\bthe (?P<look>button|link|box)\b"),
 }
 _LOOK_NAMES = {"bouton": "bouton", "lien": "lien", "case": "case", "button": "bouton", "link": "lien", "box": "case"}
-#: What a sentence calls each kind of drawn element (site_pages.ELEMENT_KINDS). The Vitale
-#: card's radio cards are "boutons", as the validated guide (seed 002) says: "Je clique sur le bouton".
+#: What a sentence calls each kind of drawn element (site_pages.ELEMENT_KINDS) and each look of
+#: a step's real control (``label_look``): the same kinds. The Vitale card's radio cards are
+#: "boutons", as the validated guide (seed 002) says: "Je clique sur le bouton".
 _ELEMENT_WORDS = {"bouton": "bouton", "bouton-secondaire": "bouton", "lien": "lien", "case": "case", "carte": "bouton"}
 
 
@@ -65,9 +66,8 @@ def label_findings(step: Step, sentence: str, lang: str, choices: Sequence[Eleme
     elif label not in text:
         yield f"'{named}' without the step's label '{step.label}' in the sentence"
     else:
-        said = _LOOK_NAMES[named]
-        drawn = "bouton" if step.label_look == "bouton-secondaire" else step.label_look
-        if drawn in ("bouton", "lien", "case") and said != drawn:
+        drawn = _ELEMENT_WORDS.get(step.label_look)  # the same words for a drawn look as for an element
+        if drawn and _LOOK_NAMES[named] != drawn:
             yield f"the sentence says '{named}', the step draws a '{step.label_look}' (label_look)"
 
 

@@ -377,6 +377,9 @@ def test_plain_punctuation_passes():
     {"kind": "action", "label": "Valider", "sentences": ["Je regarde le bouton en bas."]},
     {"kind": "action", "label": "Carte Vitale avec photo", "label_look": "bouton",
      "sentences": ["Je clique sur la case Carte Vitale avec photo."]},
+    # A radio card is called a "bouton" (seed 002), as a choice of such cards is: never a "case".
+    {"kind": "action", "label": "Carte Vitale avec photo", "label_look": "carte",
+     "sentences": ["Je coche la case Carte Vitale avec photo."]},
 ])
 def test_an_action_naming_no_real_label_is_reported(step):
     assert "label" in _rules(_journey(**step))
@@ -387,6 +390,8 @@ def test_an_action_naming_no_real_label_is_reported(step):
     {"kind": "action", "label": "Connexion", "label_look": "lien", "sentences": ["Je clique sur Connexion."]},
     {"kind": "action", "label": "Carte Vitale avec photo", "label_look": "case",
      "sentences": ["Je clique sur la case Carte Vitale avec photo."]},
+    {"kind": "action", "label": "Carte Vitale avec photo", "label_look": "carte",
+     "sentences": ["Je clique sur le bouton Carte Vitale avec photo."]},
     {"kind": "info", "sentences": ["Je lis la page."], "help": ["Le bouton est en bas de la page."]},
 ])
 def test_an_action_naming_its_real_label_passes(step):
