@@ -67,7 +67,8 @@ def walk_in_practice(page, live_server, journey, path, audited=None):
         elif step.kind == "action":
             copy.get_by_role("button", name=journey.pages[step.page].element(step.target).label, exact=True).click()
         elif step.kind == "field":
-            assert copy.locator(".copy-drawn").evaluate_all(_LOOKS_PRESSABLE) == [], step_id
+            drawn = copy.locator(".copy-drawn")
+            assert drawn.count() > 0 and drawn.evaluate_all(_LOOKS_PRESSABLE) == [], step_id
             for name, value in typed(step.field).items():
                 copy.locator(f'input[name="{name}"]').fill(value)
             page.get_by_role("button", name="J'ai fini d'écrire").click()

@@ -176,6 +176,10 @@ def test_a_journey_with_nothing_to_practise_offers_no_practice(small_app):
     # Nothing is done on the real site either: the start screen says what "Je commence" does here.
     assert "Je commence : je lis les pages ici, une à la fois." in visitor.page
     assert "vrai site" not in visitor.page.split('id="contenu"', 1)[1].split("</main>", 1)[0]
+    # The helper's note says the same: nothing to do on the real site, nothing to practise.
+    visitor.toggle("helper", back_to="/parcours/lire")
+    assert "« Je commence » montre les pages ici, une à la fois." in visitor.page
+    assert "Je m'entraîne" not in visitor.page
     begin(visitor, journey="lire")  # a forged practice start is a guide start
     assert "p" not in session_state(small_app, visitor, journey="lire")
 
