@@ -4,7 +4,14 @@ A step page is mostly fixed text: the same screen, in the same language, mode
 and display settings, at the same place on the same path, is the same HTML for
 everyone. Rendering it (Jinja, about forty translated sentences, twenty URLs)
 is most of a request's time, so each worker keeps the pages it rendered, in a
-small LRU, under a ``ScreenKey`` that lists *everything* the page shows.
+small LRU, under a key of *everything* the page shows: the view's own part
+(``ScreenKey`` for a step: journey, step, place, answer) and the request's part,
+read here from the request itself (``request_key``): where the site is mounted
+(the links' prefix, which a proxy's ``X-Forwarded-Prefix`` sets), the scheme and
+host, the page's own address with its query string (written back in the settings
+link), the language and the display settings. So whatever one visitor sends
+(a header, a cookie, a query string) can only give that visitor another page,
+never change the page another visitor is served.
 
 What is never kept, whatever the key:
 - the CSRF token: the page is rendered with ``CSRF_PLACEHOLDER`` where the
@@ -15,7 +22,8 @@ What is never kept, whatever the key:
   writes the path back into its settings forms);
 - a resume link: the "Je continue plus tard" page is not a step page and is
   never cached.
-A key holds ids only (journey, step, choice, language), never anything typed.
+A key holds ids and the page's address only, never anything typed: a view
+caches a page only when its address holds nothing typed.
 """
 
 from __future__ import annotations
@@ -25,8 +33,9 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Callable, Hashable
 
-from flask import g
+from flask import g, request
 
+from .i18n import current_language
 from .security import csrf_token as signed_csrf_token
 
 #: Stands where a CSRF token goes while a page is rendered for the cache. Only
@@ -36,6 +45,10 @@ CSRF_PLACEHOLDER = "csrf-token-of-this-request-goes-here"
 #: Pages per worker. A page is about 12 KB: at most 6 MB per worker.
 DEFAULT_SIZE = 512
 
+#: Printed pages per worker (views/booklet.py): the all-journeys booklet is about
+#: 260 KB, a one-journey one about 40 KB: a few MB per worker at most.
+PRINT_SIZE = 16
+
 
 @dataclass(frozen=True)
 class ScreenKey:
@@ -44,13 +57,31 @@ class ScreenKey:
     template: str
     journey_id: str
     step_id: str
-    path: str                 # the page's own path (written back in the settings forms)
-    lang: str
-    settings: tuple[Hashable, ...]   # the display settings, as (name, value) pairs
     practice: bool
     progress: Hashable        # engine.Progress: position, total (and what the bar shows)
     previous: str | None      # the step "Retour" goes to (None: the start screen)
     answer: str | None        # the choice already made at this step (shown as "Mon choix")
+
+
+def request_key() -> tuple[Hashable, ...]:
+    """What the request itself puts in a page, whatever the view: read here, in one place.
+
+    The scheme, host and mount point make the page's links (``url_for`` writes
+    ``request.script_root`` before every path); the full path, with its query
+    string, is written back in the "Réglages" link; then the language and the
+    display settings (the person's session or browser).
+    """
+    # Imported here: templating imports this module (the templates' csrf_token).
+    from .templating import display_settings
+
+    return (
+        request.scheme,
+        request.host,
+        request.script_root,
+        request.full_path,
+        current_language(),
+        tuple(sorted(display_settings().items())),
+    )
 
 
 class PageCache:
@@ -58,18 +89,24 @@ class PageCache:
 
     def __init__(self, size: int = DEFAULT_SIZE) -> None:
         self.size = size
-        self._pages: OrderedDict[ScreenKey, str] = OrderedDict()
+        self._pages: OrderedDict[tuple, str] = OrderedDict()
         self._lock = threading.Lock()
         self.hits = self.misses = 0
 
-    def page(self, key: ScreenKey, render: Callable[[], str], token: str) -> str:
-        """The page for ``key`` with ``token`` (this person's CSRF token) put in.
+    def page(self, view_key: Hashable, render: Callable[[], str], token: str | None = None) -> str:
+        """The page for ``view_key`` and this request, with ``token`` (this person's
+        CSRF token; by default the request's own) put in.
 
-        ``render`` draws the page the first time, with ``csrf_token()`` giving the
+        ``view_key`` is what the view alone knows the page shows (a ``ScreenKey``);
+        the request's part is added here (``request_key``). ``render`` draws the
+        page the first time, with ``csrf_token()`` giving the
         placeholder (templating.py); a page that still holds the real token is
         refused, so that a template that finds the token some other way fails
         loudly instead of handing one person's token to the next.
         """
+        key = (view_key, request_key())
+        if token is None:
+            token = signed_csrf_token()
         with self._lock:
             page = self._pages.get(key)
             if page is not None:

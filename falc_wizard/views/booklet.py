@@ -12,13 +12,23 @@ Both take the options of "Fiches à imprimer" (which journeys, language, helper
 mode for the QR code) and are printed with the browser's own print command
 (static/booklet.css holds the print rules: A4, large text, no block cut across
 two pages). The layout itself comes from ``falc_wizard.booklet``.
+
+A printed page changes only with its options, the language and the display
+settings, and the all-journeys booklet is a quarter of a megabyte: each worker
+draws it once and serves it again from a small cache (page_cache.py, keyed by
+the request there). Only a query string the page reads is cached: anything
+else in it (another name, an option twice, a note: the booklet prints none)
+is dropped by a redirect, so no variant of the address draws a page anew and
+no typed note is kept or written back in the page.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from flask import Blueprint, render_template, request
+from urllib.parse import urlencode
+
+from flask import Blueprint, current_app, redirect, render_template, request, url_for
 from flask_babel import force_locale, format_date
 from flask_babel import gettext as _
 
@@ -58,25 +68,50 @@ def long_date(value: str) -> str:
         return value
 
 
+def read_query(options: dict, args) -> str:
+    """The query string that asks for exactly ``options``, as the workers' form sends it:
+    the journeys ticked (in the order asked, each once), the language, helper mode, an
+    empty note; each only when the request named it."""
+    pairs = [("parcours", journey_id) for journey_id in dict.fromkeys(options["chosen"])]
+    if "lang" in args:
+        pairs.append(("lang", options["lang"]))
+    if options["helper"]:
+        pairs.append(("aide", "1"))
+    if "note" in args:
+        pairs.append(("note", ""))
+    return urlencode(pairs)
+
+
 def _render(template: str):
     options, errors = read_sheet_options(request.args)
     if errors:
         return render_form(options, errors), 400
-    items = []
-    for journey in options["journeys"]:
-        link = journey_link(journey, options["helper"], options["lang"])
-        items.append({
-            "journey": journey,
-            "booklet": layout.build(journey),
-            "link": link,
-            "display": qr.display_url(link),
-            "version": layout.content_version(journey),
-        })
+    query = read_query(options, request.args)
+    if query.encode("ascii") != request.query_string:
+        return redirect(url_for(request.endpoint) + (f"?{query}" if query else ""))
+
+    def render() -> str:
+        items = []
+        for journey in options["journeys"]:
+            link = journey_link(journey, options["helper"], options["lang"])
+            items.append({
+                "journey": journey,
+                "booklet": layout.build(journey),
+                "link": link,
+                "display": qr.display_url(link),
+                "version": layout.content_version(journey),
+            })
+        return render_template(
+            template, items=items, options=options, section_intro=section_intro, field_example=field_example,
+            long_date=long_date,
+        )
+
+    cache = current_app.extensions.get("falc_print_cache")
     # On paper in the language the worker chose, whatever the worker's own screen uses.
     with force_locale(options["lang"]):
-        return render_template(
-            template, items=items, options=options, section_intro=section_intro, field_example=field_example, long_date=long_date,
-        )
+        if cache is None or current_app.debug:
+            return render()
+        return cache.page(template, render)
 
 
 @bp.get("/fiches/livret")

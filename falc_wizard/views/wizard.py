@@ -13,13 +13,11 @@ from flask import Blueprint, current_app, redirect, render_template, request, ur
 from flask_babel import gettext as _
 
 from .. import engine
-from ..i18n import current_language
 from ..journeys import DONE
 from ..page_cache import ScreenKey
 from ..security import csrf_token
 from ..practice import check_submission, checklist_met, rule_for, values_to_show
 from ..step_kinds import kind_template
-from ..templating import display_settings
 from .state_store import Visit, get_journey, journeys, load_walk, open_step, save_state, step_url
 from . import site_copy
 
@@ -131,9 +129,6 @@ def render_step(visit: Visit, values=None, errors=None, press=None):
         template=template,
         journey_id=journey.id,
         step_id=current.id,
-        path=request.path,
-        lang=current_language(),
-        settings=tuple(sorted(display_settings().items())),
         practice=walk.state.practice,
         progress=progress,
         previous=previous,

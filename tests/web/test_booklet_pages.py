@@ -129,3 +129,59 @@ def test_the_booklet_prints_every_screen_once_in_order_with_its_sentences(app, c
             targets = [exit.target for exit in block.exits] if block.step.kind == "choice" else []
             for target in [*targets, *([goto[block.number]] if block.number in goto else [])]:
                 assert f"Je vais à l'écran {target}." in body, (journey.id, number)
+
+
+def renders_of(app, template: str):
+    """How many times ``template`` is drawn while the returned list is alive (Flask's signal)."""
+    from flask import template_rendered
+
+    drawn: list[str] = []
+
+    def seen(sender, template, context, **extra):
+        drawn.append(template.name)
+
+    template_rendered.connect(seen, app)
+    return drawn, lambda: template_rendered.disconnect(seen, app)
+
+
+@pytest.mark.parametrize("path, template", [("/fiches/livret", "booklet.html"), ("/fiches/relecture", "booklet_review.html")])
+def test_a_printed_page_asked_again_is_served_without_drawing_it_again(app, client, path, template):
+    drawn, stop = renders_of(app, template)
+    try:
+        first = client.get(path)
+        again = client.get(path)
+        assert first.status_code == again.status_code == 200 and first.data == again.data
+        assert drawn.count(template) == 1, "the second request is served from what the first drew"
+        # Another person, the same page: not drawn again either.
+        assert app.test_client().get(path).data == first.data and drawn.count(template) == 1
+        # Other options, another language or display setting: another page, drawn once each.
+        for url in (f"{path}?parcours=activer&lang=en&aide=1&note=", f"{path}?lang=en"):
+            english = text(client.get(url))
+            assert '<html lang="en"' in english and text(client.get(url)) == english
+        visitor = Visitor(app.test_client())
+        visitor.get("/reglages")
+        visitor.post("/reglages", data={"toggle": "large_text", "retour": path})
+        assert 'class="large-text' in visitor.get(path).get_data(as_text=True)
+        assert 'class="large-text' not in client.get(path).get_data(as_text=True)
+        assert drawn.count(template) == 4
+    finally:
+        stop()
+
+
+@pytest.mark.parametrize("path", ["/fiches/livret", "/fiches/relecture"])
+def test_a_query_the_printed_page_does_not_read_goes_to_the_same_page_without_it(app, client, path):
+    """Whatever else a query string holds (another name, an option twice, a note: the booklet
+    prints none) is dropped by a redirect: it never makes a page drawn anew, and a note typed
+    on the workers' form is not written back in the page."""
+    drawn, stop = renders_of(app, "booklet.html" if path.endswith("livret") else "booklet_review.html")
+    try:
+        asked = client.get(path + "?parcours=activer").get_data(as_text=True)
+        for extra in ("&x=1", "&x=2", "&parcours=activer", "&aide=0", "&note=Mardi+avec+Julie", "&lang=fr&lang=en"):
+            response = client.get(path + "?parcours=activer" + extra)
+            assert response.status_code == 302, extra
+            kept = "&lang=fr" if "lang" in extra else "&note=" if "note" in extra else ""
+            assert response.headers["Location"] == path + "?parcours=activer" + kept, extra
+        assert client.get(path + "?parcours=activer&note=").status_code == 200  # the form's empty note
+        assert "Julie" not in asked and len(drawn) == 2
+    finally:
+        stop()

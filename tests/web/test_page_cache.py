@@ -134,7 +134,7 @@ def test_the_cache_is_bounded_and_can_be_turned_off():
 
 def test_a_page_that_would_keep_a_real_token_is_refused(app):
     """Should a template ever find the token another way, the cache fails loudly instead of sharing it."""
-    key = ScreenKey("t", "demo", "debut", "/", "fr", (), False, None, None, None)
+    key = ScreenKey("t", "demo", "debut", False, None, None, None)
     with app.test_request_context():
         cache = PageCache()
         with pytest.raises(RuntimeError):
@@ -158,3 +158,26 @@ def test_every_token_on_a_cached_page_is_the_persons_own(app):
         second.get(url)
         tokens = {part.split('"', 1)[0] for part in second.page.split('name="csrf_token" value="')[1:]}
         assert tokens == {csrf_token(second.page)} and csrf_token(first.page) not in tokens, url
+
+
+def test_a_forwarded_header_of_one_visitor_never_shapes_another_visitors_page():
+    """Behind a proxy (FALC_PROXY_FIX=1) the X-Forwarded-* headers are trusted, and one visitor
+    may send them straight to the app: their page is their own, never the next visitor's."""
+    proxied = create_app({"TESTING": True, "SECRET_KEY": "k", "STEPS_DIR": FIXTURES / "steps", "PROXY_FIX": 1})
+    forged = {"X-Forwarded-Prefix": "/evil", "X-Forwarded-Host": "evil.example",
+              "X-Forwarded-Proto": "https", "X-Forwarded-Port": "8443"}
+    a, b = person(proxied), person(proxied)
+    proxied.extensions["falc_page_cache"].clear()  # the forged request is the first to draw each page
+    for url in ("/parcours/demo/debut", "/parcours/demo", "/fiches/livret", "/fiches/relecture?parcours=demo"):
+        shaped = a.get(url, headers=forged)
+        assert shaped.status_code == 200 and 'href="/evil/' in a.page, url  # the prefix is used...
+        for _ in range(2):
+            b.get(url)
+            assert "/evil" not in b.page and "evil.example" not in b.page, url  # ...for that visitor only
+    # Redirects too: the step path memo is the visitor's own.
+    a.get("/parcours/demo/debut")
+    shaped = a.client.post("/parcours/demo/debut", data={"csrf_token": a.token()}, headers=forged)
+    assert shaped.status_code == 303 and shaped.headers["Location"] == "/evil/parcours/demo/carte"
+    b.get("/parcours/demo/debut")
+    moved = b.client.post("/parcours/demo/debut", data={"csrf_token": b.token()})
+    assert moved.status_code == 303 and moved.headers["Location"] == "/parcours/demo/carte"
