@@ -55,29 +55,32 @@ class State:
 
 @dataclass(frozen=True)
 class Progress:
-    """'Étape n sur N' and the title of the part the shown screen belongs to.
+    """Where the shown screen stands: "Étape n sur N, écran k sur M", and the part's title.
 
-    The count is of the journey's parts (journeys.Part), as the seed 002 counts
+    The step count is of the journey's parts (journeys.Part), as the seed 002 counts
     "Etape 1 : Mon identité" to "Etape 4 : Mon compte": every path visits every
     part in order (the loader checks it), so N is the same on every screen of
-    every walk, and n only grows. A person is never told "sur 22" then "sur 38".
+    every walk. Within a part, the screens count on the person's path (k), against
+    the most screens any path shows in that part (M, Journey.part_screens, the same
+    on every walk of a mode): every press moves k, or n when a new part starts
+    (FALC rule 16: the reader feels each press advance). A person is never told
+    "sur 22" then "sur 38".
     A journey without parts (test fixtures) counts screens against its longest
-    walk, and shows its end as the last one.
+    walk, and shows its end as the last one; it has no screen count (``screens`` 0).
     """
 
     position: int
     total: int
     part: str | None = None
+    screen: int = 0
+    screens: int = 0
 
     @property
-    def done(self) -> range:
-        """The places before this one (one progress mark each)."""
-        return range(1, self.position)
-
-    @property
-    def ahead(self) -> range:
-        """The places after this one."""
-        return range(self.position + 1, self.total + 1)
+    def dots(self) -> tuple[str, ...]:
+        """The picture of it, one dot a screen of the part (or a step, without parts):
+        'done', then 'current', then 'ahead'. It fills by one dot on every press."""
+        here, count = (self.screen, self.screens) if self.screens else (self.position, self.total)
+        return ("done",) * (here - 1) + ("current",) + ("ahead",) * (count - here)
 
 
 def start(journey: Journey, practice: bool = False) -> State:
@@ -245,16 +248,23 @@ def path(journey: Journey, state: State) -> list[str]:
 
 
 def progress(journey: Journey, state: State, step_id: str) -> Progress:
-    """Where the shown step stands: its part among the journey's parts (see Progress)."""
+    """Where the shown step stands: its part among the journey's parts, and its screen
+    within the part on the person's path (see Progress). ``step_id`` is on the path."""
     journey = journey.in_mode(state.practice)  # mode-only steps (site_pages.for_mode)
+    steps = path(journey, state)
     placed = journey.part_of(step_id)
     if placed is not None:
         index, part = placed
-        return Progress(position=index + 1, total=len(journey.parts), part=part.title)
+        screen = 1  # a step off the path (never shown: the view redirects) counts as the part's first
+        here = steps.index(step_id) if step_id in steps else 0
+        while here - screen >= 0 and journey.steps[steps[here - screen]].part == part.id:
+            screen += 1
+        screens = journey.part_screens[part.id]
+        return Progress(position=index + 1, total=len(journey.parts), part=part.title,
+                        screen=min(screen, screens), screens=screens)
     total = journey.longest_walk
     if journey.steps[step_id].is_end:
         return Progress(position=total, total=total)
-    steps = path(journey, state)
     position = steps.index(step_id) + 1 if step_id in steps else len(steps)
     return Progress(position=min(position, total), total=total)
 

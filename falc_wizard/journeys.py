@@ -208,6 +208,33 @@ class Journey:
 
         return length(journey.first)
 
+    @cached_property
+    def part_screens(self) -> Mapping[str, int]:
+        """The most screens any path shows in each part, by part id: the "écran k sur M"'s M.
+
+        Counted on the steps this journey object walks, so ask a mode's view
+        (``in_mode``): practice and guide have their own screens. Computed once
+        per view, so M is the same on every screen of every walk of that mode.
+        """
+        runs: dict[str, int] = {}
+
+        def run(step_id: str) -> int:  # screens from here to the end of this step's part
+            if step_id not in runs:
+                step = self.steps[step_id]
+                following = {step.next_for(answer) for answer in step.answers()} - {None}
+                runs[step_id] = 1 + max(
+                    (run(s) for s in following if self.steps[s].part == step.part), default=0)
+                for s in following:
+                    run(s)
+            return runs[step_id]
+
+        run(self.first)  # only the steps a walk reaches count
+        screens: dict[str, int] = {}
+        for step_id, length in runs.items():
+            part = self.steps[step_id].part
+            screens[part] = max(screens.get(part, 0), length)
+        return screens
+
     @property
     def validated(self) -> bool:
         """True once people with an intellectual disability have validated the text."""

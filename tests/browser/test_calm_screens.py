@@ -1,7 +1,7 @@
 """Calm, clear screens (issue 13), measured in the real browser.
 
 - Every step screen of every journey shows at most 6 controls besides the step's own answer.
-- A screen reader hears the progress once ("Étape 6 sur 22"), not a list of dots.
+- A screen reader hears the progress once ("Étape 3 sur 4, écran 2 sur 3"), not a list of dots.
 - An error link focuses the field with its label in view, and leaves nothing in the
   address that would open the next screens scrolled down.
 - The settings are on their own page, which brings the person back to the same step.
@@ -123,22 +123,25 @@ def _open(page, base: str, journey_id: str, step_id: str) -> None:
         current = step.next
 
 
-#: A screen in the middle of decouvrir: parts done before it and parts still ahead.
-MIDDLE = "qui-peut-voir"
+#: A screen in the middle of decouvrir: parts done before it and parts still ahead, and
+#: in its part, a screen done before it and one still ahead (screen 2 of 3).
+MIDDLE = "qui-ne-peut-pas-voir"
 
 
 def test_a_screen_reader_hears_the_progress_once(page, live_server):
     _open(page, live_server, "decouvrir", MIDDLE)
     text = page.locator(".progress-text").inner_text()
-    position, total = map(int, re.fullmatch(r"Étape (\d+) sur (\d+)", text).groups())
+    position, total, screen, screens = map(int, re.fullmatch(r"Étape (\d+) sur (\d+), écran (\d+) sur (\d+)", text).groups())
     expected = engine.progress(JOURNEYS["decouvrir"], engine.start(JOURNEYS["decouvrir"]), MIDDLE)
-    assert (position, total) == (expected.position, expected.total) and 1 < position < total
-    # The dots are drawn (one per step) but hidden from the accessibility tree.
-    expect(page.locator(".progress-dots .dot")).to_have_count(total)
+    assert (position, total, screens) == (expected.position, expected.total, expected.screens) and 1 < position < total
+    assert 1 < screen < screens
+    # The dots are drawn (one per screen of the part) but hidden from the accessibility tree.
+    expect(page.locator(".progress-dots .dot")).to_have_count(screens)
+    expect(page.locator(".progress-dots .done")).to_have_count(screen - 1)
     expect(page.locator(".progress-dots")).to_have_attribute("aria-hidden", "true")
     tree = page.locator("body").aria_snapshot()
     assert tree.count("Étape") == 1, tree
-    assert f"Étape {position} sur {total}" in tree
+    assert text in tree
     # And it comes before the step's heading, with no list of items before it.
     before_heading = tree.split("heading", 1)[0]
     assert "listitem" not in before_heading, before_heading

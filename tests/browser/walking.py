@@ -108,7 +108,7 @@ def start(page, base: str, journey: Journey, practice: bool, auditor=None, keybo
 
 def walk(page, base: str, journey: Journey, walk: Walk, practice: bool, valid: dict,
          auditor=None, keyboard=False) -> None:
-    """Walk one path to its end and "J'ai fini", checking the URL and "Étape N sur M" on each screen.
+    """Walk one path to its end and "J'ai fini", checking the URL and "Étape n sur N, écran k sur M" on each screen.
 
     With ``keyboard``, only Tab, Enter and Space are used to move and press
     (the practice values are typed); otherwise the mouse clicks.
@@ -120,7 +120,8 @@ def walk(page, base: str, journey: Journey, walk: Walk, practice: bool, valid: d
     for position, (step_id, answer) in enumerate(walk):
         expect(page).to_have_url(f"{base}/parcours/{journey.id}/{step_id}")
         shown = engine.progress(journey, state, step_id)
-        expect(page.locator(".progress-text")).to_have_text(f"Étape {shown.position} sur {shown.total}")
+        expect(page.locator(".progress-text")).to_have_text(
+            f"Étape {shown.position} sur {shown.total}, écran {shown.screen} sur {shown.screens}")
         if answer is not None:
             state = engine.walk(journey, state).advance(step_id, answer).state
         step = journey.steps[step_id]

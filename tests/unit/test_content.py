@@ -7,7 +7,8 @@ seeds (shared/seeds): the real labels met on each path, in the seed's order, the
 field of each field step, the facts a step must say, the order of screens.
 
 For every journey the suite also checks what issue 11 asks of all content: every step
-names its source seed (or "aucun"); "Étape n sur N" keeps its N down every walk; the
+names its source seed (or "aucun"); "Étape n sur N, écran k sur M" moves on every screen
+and keeps its totals down every walk, in both modes; the
 longest walk is within the budget; every field step has its own label.
 """
 
@@ -34,10 +35,10 @@ def _picks_key(picks) -> tuple:
     return tuple(sorted(picks.items()))
 
 
-def _walk_with_progress(journey, picks):
+def _walk_with_progress(journey, picks, practice=False):
     """Walk one path through the engine, as a person would: the progress shown on each screen."""
-    steps = journey.walk(picks)
-    state, shown = engine.start(journey), []
+    steps = journey.walk(picks, practice)
+    state, shown = engine.start(journey, practice), []
     for step in steps:
         shown.append(engine.progress(journey, state, step.id))
         if not step.is_end:
@@ -140,6 +141,30 @@ def test_the_total_never_changes_down_a_walk(name):
         assert positions[0] == 1 and positions[-1] == shown[-1].total
         totals.update(p.total for p in shown)
     assert len(totals) == 1, totals
+
+
+@pytest.mark.parametrize("practice", [False, True], ids=["guide", "practice"])
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_the_progress_moves_on_every_screen_of_every_walk(name, practice):
+    """FALC rule 16: every press moves "Étape n sur N, écran k sur M", and no total changes.
+
+    N is the journey's; M is each part's, the same on every walk of the mode."""
+    journey = JOURNEYS[name]
+    totals, screens_of_part, walks = set(), {}, 0
+    for picks in journey.all_picks(practice):
+        steps, shown = _walk_with_progress(journey, picks, practice)
+        walks += 1
+        assert (shown[0].position, shown[0].screen) == (1, 1)
+        for before, after, step in zip(shown, shown[1:], steps[1:]):
+            assert (after.position, after.screen) in {
+                (before.position, before.screen + 1), (before.position + 1, 1)}, (picks, step.id, before, after)
+        for progress in shown:
+            assert 1 <= progress.screen <= progress.screens
+            totals.add(progress.total)
+            screens_of_part.setdefault(progress.position, set()).add(progress.screens)
+        assert shown[-1].position == shown[-1].total
+    assert walks and len(totals) == 1, totals
+    assert all(len(screens) == 1 for screens in screens_of_part.values()), screens_of_part
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

@@ -98,16 +98,31 @@ def with_parts(demo_data):
     return parse_journey(data, "demo.toml")
 
 
-def test_progress_counts_parts_and_names_the_part(demo_data):
+def test_progress_counts_parts_and_the_screens_within_a_part(demo_data):
+    # The card part holds 'carte', a series screen, 'verifier': 3 screens on each branch.
     journey = with_parts(demo_data)
+    assert journey.part_screens == {"debut": 1, "carte": 3, "fin": 2}
     state = walk_to(journey, [("debut", DONE)]).state
-    assert engine.progress(journey, state, "debut") == engine.Progress(1, 3, "Je commence")
-    assert engine.progress(journey, state, "carte") == engine.Progress(2, 3, "Ma carte")
+    assert engine.progress(journey, state, "debut") == engine.Progress(1, 3, "Je commence", 1, 1)
+    assert engine.progress(journey, state, "carte") == engine.Progress(2, 3, "Ma carte", 1, 3)
     avec = engine.walk(journey, state).advance("carte", "avec-photo").state
-    assert engine.progress(journey, avec, "serie-avec-photo") == engine.Progress(2, 3, "Ma carte")
-    assert engine.progress(journey, avec, "verifier") == engine.Progress(2, 3, "Ma carte")
-    assert engine.progress(journey, avec, "fin") == engine.Progress(3, 3, "Je finis")
-    assert list(engine.Progress(2, 3).done) == [1] and list(engine.Progress(2, 3).ahead) == [3]
+    assert engine.progress(journey, avec, "serie-avec-photo") == engine.Progress(2, 3, "Ma carte", 2, 3)
+    avec = engine.walk(journey, avec).advance("serie-avec-photo", DONE).state
+    assert engine.progress(journey, avec, "verifier") == engine.Progress(2, 3, "Ma carte", 3, 3)
+    avec = engine.walk(journey, avec).advance("verifier", DONE).state
+    assert engine.progress(journey, avec, "envoi") == engine.Progress(3, 3, "Je finis", 1, 2)
+    # The dots are the part's screens: one more fills on every press.
+    assert engine.Progress(2, 3, "Ma carte", 2, 3).dots == ("done", "current", "ahead")
+    assert engine.Progress(2, 3).dots == ("done", "current", "ahead")  # without parts: the steps
+
+
+def test_a_shorter_branch_counts_its_own_screens_against_the_same_total(demo_data):
+    # Without a photo, the card part has 2 screens ('carte', the series): still "sur 3".
+    journey = with_parts(demo_data)
+    sans = walk_to(journey, [("debut", DONE), ("carte", "sans-photo")]).state
+    assert engine.progress(journey, sans, "serie-sans-photo") == engine.Progress(2, 3, "Ma carte", 2, 3)
+    sans = engine.walk(journey, sans).advance("serie-sans-photo", DONE).state
+    assert engine.progress(journey, sans, "envoi") == engine.Progress(3, 3, "Je finis", 1, 2)
 
 
 @pytest.mark.parametrize("parts", [False, True], ids=["screens", "parts"])

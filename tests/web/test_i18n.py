@@ -82,8 +82,8 @@ def test_every_screen_of_every_journey_is_in_english(visitor, journey_id):
             page = visitor.page
             assert visitor.url.endswith(f"/{step_id}") and html_lang(page) == "en"
             shown = engine.progress(journey, engine.start(journey), step_id)
-            if shown.part:  # counted in parts: the part's place, and its title translated
-                assert f"Step {shown.position} of {shown.total}" in page
+            if shown.part:  # counted in parts: the part's place, its screens, its title translated
+                assert re.search(rf"Step {shown.position} of {shown.total}, screen \d+ of {shown.screens}<", page)
                 assert english(shown.part) in page
             else:  # no parts: screens against the longest walk, the end as the last one
                 assert f"Step {shown.total if step.is_end else position + 1} of {shown.total}" in page

@@ -28,16 +28,23 @@ def walk(visitor, journey, path, practice):
         assert visitor.url == f"/parcours/{journey.id}/{step_id}", (position, visitor.url)
         step = journey.steps[step_id]
         page = visitor.page
-        shown = re.search(r"Étape (\d+) sur (\d+)", page)
-        assert shown
-        counts.append((int(shown.group(1)), int(shown.group(2))))
-        # "Étape n sur N": N never changes down the walk, n never goes back (engine.progress).
-        assert counts[-1][1] == counts[0][1] and counts[-1][0] >= counts[max(0, len(counts) - 2)][0]
-        progress = engine.progress(journey, engine.start(journey, practice), step_id)
-        if progress.part:
-            assert progress.part in page
+        counts.append(shown_progress(page))
+        # "Étape n sur N, écran k sur M" moves on every screen (FALC rule 16): k grows by 1
+        # in a part, or n grows and k starts again at 1; N never changes down the walk, and
+        # M is the part's, the same on every walk of the mode (engine.progress).
+        n, total, k, screens = counts[-1]
+        assert total == counts[0][1]
+        assert screens == journey.in_mode(practice).part_screens[step.part] and 1 <= k <= screens
+        if len(counts) > 1:
+            before = counts[-2]
+            assert (n, k) in {(before[0], before[2] + 1), (before[0] + 1, 1)}, (step_id, before, counts[-1])
+        else:
+            assert (n, k) == (1, 1)
+        dots = re.search(r'<div class="progress-dots" aria-hidden="true">(.*?)</div>', page, re.S).group(1)
+        assert re.findall(r'class="dot (\w+)"', dots) == ["done"] * (k - 1) + ["current"] + ["ahead"] * (screens - k)
+        assert journey.parts[n - 1].title in page
         if step.is_end and practice:  # the true ending of practice (issue 12)
-            assert "Bravo, je me suis entraîné." in page and step.sentences[0] not in page
+            assert "Bravo, j'ai fini de m'entraîner." in page and step.sentences[0] not in page
         else:
             assert step.sentences[0] in page
         if step.label and not (practice and step.is_end):
@@ -55,6 +62,13 @@ def walk(visitor, journey, path, practice):
         response = visitor.post(data=answer(journey, path, position, practice))
         assert response.status_code == 200, (step_id, response.status_code)
     return labels_seen
+
+
+def shown_progress(page):
+    """(n, N, k, M) of the one line "Étape n sur N, écran k sur M" the screen shows."""
+    shown = re.findall(r'<p class="progress-text">Étape (\d+) sur (\d+), écran (\d+) sur (\d+)</p>', page)
+    assert len(shown) == 1, shown
+    return tuple(map(int, shown[0]))
 
 
 @pytest.mark.parametrize("journey_id, practice, index", CASES)
