@@ -12,10 +12,13 @@ response (they hold the person's CSRF token), at a fast level.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import threading
 
 from flask import Flask, Response, request
+from werkzeug.datastructures import Accept
+from werkzeug.http import parse_accept_header
 
 #: Below this, gzip's header and the CPU cost more than they save.
 MIN_SIZE = 500
@@ -31,7 +34,17 @@ STATIC_LEVEL, PAGE_LEVEL = 6, 1
 
 
 def accepts_gzip() -> bool:
-    return "gzip" in request.headers.get("Accept-Encoding", "").lower()
+    """True when the request's Accept-Encoding accepts gzip, with a quality above 0
+    (``gzip;q=0`` refuses it; ``*`` accepts it): Werkzeug's own parser reads it."""
+    header = request.environ.get("HTTP_ACCEPT_ENCODING", "")
+    return bool(header) and _gzip_quality(header) > 0
+
+
+@functools.lru_cache(maxsize=256)
+def _gzip_quality(header: str) -> float:
+    """gzip's quality in an Accept-Encoding header, parsed once per header text
+    (browsers send a handful of different ones; this runs on every response)."""
+    return parse_accept_header(header, Accept)["gzip"]
 
 
 _files: dict[tuple[str, str], bytes] = {}

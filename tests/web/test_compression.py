@@ -60,3 +60,23 @@ def test_every_screen_of_a_journey_with_its_assets_weighs_at_most_40_kb(client):
         visitor.post(data={"choix": choice.group(1)} if choice else {})
     assert screens > 10
     assert heaviest <= 40 * 1024, heaviest
+
+
+@pytest.mark.parametrize("header, gzipped", [
+    ("gzip;q=0", False),
+    ("gzip; q=0.000, deflate", False),
+    ("*;q=0.5, gzip;q=0", False),
+    ("identity", False),
+    ("deflate, br", False),
+    ("x-gzip-not-really", False),
+    ("GZIP;Q=0.5", True),
+    ("*", True),
+    ("br;q=1.0, gzip;q=0.8", True),
+])
+def test_gzip_is_sent_only_where_the_browser_accepts_it(client, header, gzipped):
+    """Accept-Encoding as RFC 9110 reads it: q=0 means "not acceptable"."""
+    for url in ("/", "/static/style.css"):
+        response = client.get(url, headers={"Accept-Encoding": header})
+        assert response.status_code == 200
+        assert (response.headers.get("Content-Encoding") == "gzip") is gzipped, (url, header)
+        assert response.data.startswith(b"\x1f\x8b") is gzipped, url  # gzip's magic number
