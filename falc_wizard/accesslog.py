@@ -8,22 +8,33 @@ What is left out, and why:
 - bodies are never read: practice values are posted, and a post body is the
   one place a typed value lives;
 - query strings are dropped: a person or a page may put anything there;
-- a resume link (``/r/<token>``) reopens a person's journey for days: only
-  ``/r/…`` is written. The prefix is read from the app's own routes (the
-  endpoints in ``SECRET_ENDPOINTS``), so renaming the route renames what is hidden;
-- the path of a 404 is cut to its first segment: an unknown address is text
-  someone typed in the address bar;
+- a path is written in full only when the app itself could have written it: it
+  is one of the app's routes, and each of its variable parts is an id of the
+  app's own (a journey, a step of it, a pictogram, a static file): ``KnownPaths``.
+  Any other path, whatever the answer (404, 405, a post refused for its CSRF
+  token, an untrusted Host), is cut to the fixed start of the route it falls
+  under (``/parcours/…``, else ``/…``): what follows is text someone typed. A
+  resume link (``/r/<token>``) reopens a person's journey for days: its token
+  is never an id of the app's own, so only ``/r/…`` is written;
+- the mount point is the server's (``SCRIPT_NAME`` before the app runs), never
+  a prefix a client sent (``X-Forwarded-Prefix``, read later by ProxyFix), and
+  a method other than HTTP's own is written ``-``;
 - no client address, cookie, referrer or user agent: none is needed, and on a
   health service each is a little more about a person.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import sys
 import time
+from pathlib import Path
 from typing import Callable, Iterable
+
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
+from werkzeug.routing import RequestRedirect
 
 LOGGER_NAME = "falc_wizard.access"
 
@@ -43,17 +54,66 @@ def secret_prefixes(app) -> tuple[str, ...]:
     )
 
 
-def loggable_path(path: str, status: int, secret: Iterable[str] = ()) -> str:
-    """The path as it may appear in a log; only the prefix of a ``secret`` one."""
-    for prefix in secret:
-        if path.startswith(prefix):
-            return prefix + "…"
-    if status == 404:
-        first = path.lstrip("/").split("/", 1)[0]
-        path = f"/{first}/…" if first and path.rstrip("/") != f"/{first}" else "/…"
-    if len(path) > MAX_PATH:
-        path = path[:MAX_PATH] + "…"
-    return printable(path)
+#: HTTP's own methods: any other word a client sends is written "-".
+METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"})
+
+
+class KnownPaths:
+    """The paths of one Flask app that may be written in full: its routes, with its own ids.
+
+    A path is matched against the app's URL map; each variable part must then be
+    one of the app's own values, by the part's name (``values``): a journey
+    (``journey_id``), a step of that journey (``step_id``), a pictogram (``name``),
+    a static file (``filename``). A part of any other name (the resume
+    ``token``, a route added later) is never known. Anything else is cut to the
+    longest fixed start of a route it begins with, and ``…``.
+    """
+
+    def __init__(self, app) -> None:
+        url_map = getattr(app, "url_map", None)
+        self._adapter = url_map.bind("localhost") if url_map is not None else None
+        starts = {"/"}
+        for rule in url_map.iter_rules() if url_map is not None else ():
+            if "<" in rule.rule:
+                starts.add(rule.rule.split("<", 1)[0].rsplit("/", 1)[0] + "/")
+        self._starts = sorted(starts, key=len, reverse=True)
+        extensions = getattr(app, "extensions", {})
+        self._journeys = extensions.get("falc_journeys", {})
+        self._values: dict[str, frozenset[str]] = {"journey_id": frozenset(self._journeys)}
+        if "falc_journeys" in extensions:
+            from .pictograms import titles
+
+            self._values["name"] = frozenset(titles())
+        folder = getattr(app, "static_folder", None)
+        if folder and Path(folder).is_dir():
+            self._values["filename"] = frozenset(
+                p.relative_to(folder).as_posix() for p in Path(folder).rglob("*") if p.is_file())
+        # The same few paths come again and again: each is matched once (bounded).
+        self.loggable = functools.lru_cache(maxsize=2048)(self._loggable)
+
+    def _loggable(self, path: str) -> str:
+        if self._known(path):
+            return path
+        return next((start for start in self._starts if path.startswith(start)), "/") + "…"
+
+    def _known(self, path: str) -> bool:
+        if self._adapter is None or len(path) > MAX_PATH or not path.isprintable():
+            return False
+        try:
+            try:
+                _endpoint, args = self._adapter.match(path, method="GET")
+            except MethodNotAllowed as refused:  # a route of another method (a post-only page)
+                _endpoint, args = self._adapter.match(path, method=sorted(refused.valid_methods or ["POST"])[0])
+        except (HTTPException, RequestRedirect):  # no such route, or not as the app writes it
+            return False
+        for name, value in args.items():
+            if name == "step_id":
+                journey = self._journeys.get(args.get("journey_id"))
+                if journey is None or value not in journey.steps:
+                    return False
+            elif value not in self._values.get(name, ()):
+                return False
+        return True
 
 
 def printable(text: str) -> str:
@@ -66,15 +126,16 @@ def printable(text: str) -> str:
 class AccessLog:
     """Wraps a WSGI app; logs each request once its response has been sent."""
 
-    def __init__(self, app: Callable, logger: logging.Logger | None = None, secret: Iterable[str] | None = None) -> None:
-        """``secret``: the path prefixes to hide; by default those of ``app``'s own routes."""
+    def __init__(self, app: Callable, logger: logging.Logger | None = None) -> None:
         self.app = app
         self.logger = logger or logging.getLogger(LOGGER_NAME)
-        self.secret = tuple(secret_prefixes(app) if secret is None else secret)
+        self.known = KnownPaths(app)
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         started = time.perf_counter()
         seen = {"status": 500, "size": 0}
+        # Read before the app runs: ProxyFix then writes a client's X-Forwarded-Prefix in SCRIPT_NAME.
+        asked = (environ.get("REQUEST_METHOD", "-"), environ.get("SCRIPT_NAME", ""), environ.get("PATH_INFO", ""))
 
         def recording_start_response(status, headers, exc_info=None):
             seen["status"] = int(status.split(" ", 1)[0])
@@ -88,26 +149,24 @@ class AccessLog:
         finally:
             if hasattr(body, "close"):
                 body.close()
-            self.write(environ, seen["status"], seen["size"], time.perf_counter() - started)
+            self.write(asked, seen["status"], seen["size"], time.perf_counter() - started)
 
-    def write(self, environ: dict, status: int, size: int, seconds: float) -> None:
+    def write(self, asked: tuple[str, str, str], status: int, size: int, seconds: float) -> None:
         if not self.logger.isEnabledFor(logging.INFO):
             return
+        method, mount, path = asked
         # PATH_INFO is the decoded path as WSGI gives it (latin-1 text of the bytes).
-        mount = environ.get("SCRIPT_NAME", "")
-        raw = mount + environ.get("PATH_INFO", "")
         try:
-            raw = raw.encode("latin-1").decode("utf-8")
+            path = path.encode("latin-1").decode("utf-8")
         except UnicodeError:
             pass
-        secret = tuple(mount + prefix for prefix in self.secret)
         # The record is made here rather than by ``logger.info``, which would walk
         # the stack to find its caller (always this line) on every request.
         self.logger.handle(self.logger.makeRecord(
             self.logger.name, logging.INFO, __file__, 0, '"%s %s" %d %d %.1fms',
             (
-                printable(environ.get("REQUEST_METHOD", "-")[:10]),
-                loggable_path(raw, status, secret),
+                method if method in METHODS else "-",
+                printable(mount) + self.known.loggable(path),
                 status,
                 size,
                 seconds * 1000,

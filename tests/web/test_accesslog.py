@@ -1,5 +1,6 @@
 """The access log: one useful line per request, never a typed value or a resume link."""
 
+import functools
 import logging
 
 import pytest
@@ -8,7 +9,7 @@ from werkzeug.test import Client
 
 from support import FIXTURES, Visitor
 from falc_wizard import create_app
-from falc_wizard.accesslog import AccessLog, RedactFilter, install_log_filter, loggable_path, secret_prefixes
+from falc_wizard.accesslog import AccessLog, KnownPaths, RedactFilter, install_log_filter, secret_prefixes
 
 TYPED = "Secr3tTyped"
 
@@ -68,20 +69,69 @@ def test_resume_links_and_unknown_paths_are_shortened(logged):
     assert lines[2].startswith('"GET /…" 404 ')
 
 
-@pytest.mark.parametrize("path, status, expected", [
-    ("/r/token", 200, "/r/…"),
-    ("/r/", 404, "/r/…"),
-    ("/parcours/demo/debut", 200, "/parcours/demo/debut"),
-    ("/parcours/x/y", 404, "/parcours/…"),
-    ("/x", 404, "/…"),
-    ("/", 404, "/…"),
-    ("/a\nb", 200, "/a\\nb"),
-    ("/\x1b[31m", 200, "/\\x1b[31m"),
-    ("/" + "a" * 500, 200, "/" + "a" * 119 + "…"),
-    ("/é", 200, "/é"),
+def test_no_path_a_client_typed_reaches_the_log_whatever_the_answer():
+    """A refused request (405, a post without its token, an untrusted Host, a 404) writes the
+    known start of the address only; a forwarded prefix is the client's too."""
+    records = []
+
+    class Keep(logging.Handler):
+        def emit(self, record):
+            records.append(record.getMessage())
+
+    logger = logging.getLogger("test.access.refused")
+    logger.handlers[:] = [Keep()]
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    app = create_app({"TESTING": True, "SECRET_KEY": "k", "STEPS_DIR": FIXTURES / "steps",
+                      "TRUSTED_HOSTS": ["localhost"], "PROXY_FIX": 1})
+    client = Client(AccessLog(app, logger))
+    client.open = functools.partial(client.open, buffered=True)  # the line is written once the body is sent
+    asked = [
+        ("DELETE", f"/parcours/{TYPED}", 405, '"DELETE /parcours/…" 405 '),
+        ("DELETE", "/parcours/demo", 405, '"DELETE /parcours/demo" 405 '),  # the content's own ids
+        ("POST", f"/parcours/demo/{TYPED}", 400, '"POST /parcours/…" 400 '),  # no CSRF token
+        ("POST", f"/fini/{TYPED}", 404, '"POST /…" 404 '),
+        ("GET", f"/pictogrammes/{TYPED}.svg", 404, '"GET /pictogrammes/…" 404 '),
+        ("GET", f"/static/{TYPED}.css", 404, '"GET /static/…" 404 '),
+        ("GET", f"/fiches/{TYPED}.png", 404, '"GET /fiches/…" 404 '),
+        ("GET", f"/p/{TYPED}", 404, '"GET /p/…" 404 '),
+        ("GET", f"/{TYPED}/demo", 404, '"GET /…" 404 '),
+        (TYPED, "/", 405, '"- /" 405 '),
+        ("GET", "/pictogrammes/aide.svg", 200, '"GET /pictogrammes/aide.svg" 200 '),
+        ("GET", "/static/style.css", 200, '"GET /static/style.css" 200 '),
+    ]
+    for method, path, status, line in asked:
+        response = client.open(path, method=method, headers={"Host": "localhost"})
+        assert response.status_code == status, (method, path, response.status_code)
+        assert records[-1].startswith(line), (records[-1], line)
+    # An untrusted Host, and a prefix the client sent (X-Forwarded-Prefix is trusted here).
+    assert client.get(f"/parcours/{TYPED}", headers={"Host": "elsewhere.example"}).status_code == 400
+    assert records[-1].startswith('"GET /parcours/…" 400 ')
+    assert client.get("/parcours/demo", headers={"Host": "localhost", "X-Forwarded-Prefix": f"/{TYPED}"}).status_code == 200
+    assert records[-1].startswith('"GET /parcours/demo" 200 ')
+    assert not any(TYPED in line for line in records)
+
+
+@pytest.mark.parametrize("path, expected", [
+    ("/r/token", "/r/…"),
+    ("/r/", "/r/…"),
+    ("/parcours/demo/debut", "/parcours/demo/debut"),
+    ("/parcours/demo/envoi", "/parcours/demo/envoi"),
+    ("/plus-tard/demo/debut", "/plus-tard/demo/debut"),
+    ("/parcours/demo/nulle-part", "/parcours/…"),
+    ("/parcours/x/y", "/parcours/…"),
+    ("/parcours/demo/debut/", "/parcours/…"),
+    ("/x", "/…"),
+    ("/", "/"),
+    ("", "/…"),
+    ("/a\nb", "/…"),
+    ("/\x1b[31m", "/…"),
+    ("/" + "a" * 500, "/…"),
+    ("/é", "/…"),
 ])
-def test_loggable_path(path, status, expected):
-    assert loggable_path(path, status, ["/r/"]) == expected
+def test_loggable_path(path, expected):
+    app = create_app({"TESTING": True, "SECRET_KEY": "k", "STEPS_DIR": FIXTURES / "steps"})
+    assert KnownPaths(app).loggable(path) == expected
 
 
 def test_the_hidden_prefix_is_read_from_the_resume_route():
@@ -92,13 +142,13 @@ def test_the_hidden_prefix_is_read_from_the_resume_route():
         link = url_for("later.resume_link", token=token)
     prefix = link[: -len(token)]
     assert secret_prefixes(app) == (prefix,)
-    assert token not in loggable_path(link, 200, secret_prefixes(app))
+    assert KnownPaths(app).loggable(link) == prefix + "…"
     assert token not in "".join(record for record in _log_lines(AccessLog(app, _keeping_logger()), link))
 
     renamed = Flask(__name__)
     renamed.add_url_rule("/reprendre/<token>", "later.resume_link", lambda token: "")
     assert secret_prefixes(renamed) == ("/reprendre/",)
-    assert loggable_path(f"/reprendre/{token}", 302, secret_prefixes(renamed)) == "/reprendre/…"
+    assert KnownPaths(renamed).loggable(f"/reprendre/{token}") == "/reprendre/…"
     werkzeug_filter = RedactFilter(secret_prefixes(renamed))
     record = logging.LogRecord("werkzeug", logging.INFO, __file__, 1, '"GET /reprendre/%s HTTP/1.1" 302 -', (token,), None)
     werkzeug_filter.filter(record)
