@@ -84,7 +84,8 @@ def targets(step: Step) -> tuple[str, ...]:
 
 def _wrong_count(form: Mapping[str, str]) -> int:
     raw = str(form.get(WRONG, ""))
-    return min(int(raw), MAX_WRONG) if raw.isdigit() and len(raw) <= 2 else 0
+    # ASCII digits only: str.isdigit() is also true for '²' or '⑨', which int() refuses.
+    return min(int(raw), MAX_WRONG) if raw.isascii() and raw.isdigit() and len(raw) <= 2 else 0
 
 
 def read_press(journey: Journey, step: Step, form: Mapping[str, str]) -> Press:

@@ -256,3 +256,105 @@ Person.TestCase.settings = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
 test_bad_input_never_breaks_the_app = Person.TestCase
+
+
+# --- Every form of the app, with odd values -------------------------------------------------
+
+#: Values a form never expects: digits that are not ASCII (``str.isdigit`` is true for
+#: them, ``int`` refuses some), huge numbers and texts, signs, controls, wide characters.
+ODD = ["²", "¹²", "⑨", "٣", "𝟗", "１２", "9" * 40, "9" * 4000, "-1", "1e9", " 3", "0x1f", "\x00", "\u202e", "é" * 300,
+       "<b>", "../../etc", "NaN"]
+
+
+def odd_forms(fields: list[str], token: str) -> list[object]:
+    """The forms to post in place of one: each odd value in every field, every field twice
+    (a list), every field missing, and a body that is not UTF-8."""
+    forms: list[object] = [{"csrf_token": token, **{name: value for name in fields}} for value in ODD]
+    forms.append({"csrf_token": token, **{name: ["3", "⑨"] for name in fields}})
+    forms.append({"csrf_token": token})
+    forms.append(f"csrf_token={token}&".encode() + b"&".join(f"{name}=%FF%B2".encode() for name in fields))
+    return forms
+
+
+def post_odd(client, url: str, fields: list[str], token: str) -> int:
+    for form in odd_forms(fields, token):
+        kwargs = ({"data": form, "content_type": "application/x-www-form-urlencoded"} if isinstance(form, bytes)
+                  else {"data": form})
+        response = client.post(url, follow_redirects=True, **kwargs)
+        assert response.status_code < 500, (url, form if isinstance(form, bytes) else list(form.values())[1:2])
+        assert b"Traceback" not in response.data
+    return len(odd_forms(fields, token))
+
+
+def form_fields(page: str, action: str) -> list[str]:
+    """The names a page's post form to ``action`` sends (hidden, typed, pressed), without the token."""
+    names: list[str] = []
+    for form in Page(page).forms:
+        if form["method"] == "post" and form["action"] == action:
+            names += [*form["fields"], *form["inputs"], *(name for name, _ in form["buttons"] if name)]
+    return [name for name in dict.fromkeys(names) if name != "csrf_token"]
+
+
+def covering_paths(journey, practice: bool) -> list[list[str]]:
+    """Few paths that, together, reach every step a walk of the mode reaches."""
+    from falc_wizard import engine
+
+    remaining, seen, chosen = engine.all_paths(journey, practice), set(), []
+    while remaining:
+        best = max(remaining, key=lambda path: len(set(path) - seen))
+        if not set(best) - seen:
+            break
+        chosen.append(best)
+        seen |= set(best)
+    return chosen
+
+
+def test_every_form_with_odd_values_never_gets_a_5xx():
+    """Every post form of the app (each journey's start, each kind of step of each journey in
+    both modes, reached by walking, the settings, "J'ai fini") and its GET forms (sheets,
+    booklet, review kit, settings, short and resume links) with odd Unicode digits, huge,
+    missing and repeated values: a 4xx or the screen again, never a 5xx."""
+    from support import Visitor, answer
+
+    client = APP.test_client()
+    visitor = Visitor(client)
+    posted, kinds = 0, set()
+    for journey in JOURNEYS.values():
+        start = f"/parcours/{journey.id}"
+        visitor.get(start)
+        posted += post_odd(client, start, form_fields(visitor.page, start), visitor.token())
+        for practice in (False, True):
+            if practice and not journey.has_practice:
+                continue
+            steps = journey.in_mode(practice).steps
+            for path in covering_paths(journey, practice):
+                visitor.start(journey, practice)
+                for position, step_id in enumerate(path):
+                    url = f"/parcours/{journey.id}/{step_id}"
+                    assert visitor.url == url, (visitor.url, url)
+                    step = steps[step_id]
+                    # One of each kind of screen per journey and mode; a field's rule is the same code in every journey.
+                    kind = (practice, step.field) if step.field else (journey.id, practice, step.kind, step.page is not None)
+                    if kind not in kinds:
+                        kinds.add(kind)
+                        posted += post_odd(client, url, form_fields(visitor.page, url) or ["x"], visitor.token())
+                        visitor.get(url)  # a guide step may have moved on: back to it (going back changes nothing)
+                    if step.is_end:
+                        break
+                    visitor.post(data=answer(journey, path, position, practice))
+    # The other post forms: the settings, and "J'ai fini" (it forgets everything: last).
+    visitor.get("/reglages?retour=/")
+    for url in ("/reglages", "/fini"):
+        posted += post_odd(client, url, ["toggle", "lang", "retour"], visitor.token())
+    # The GET forms and links that take values.
+    for value in ODD + [""]:
+        for url in ("/fiches", "/fiches/imprimer", "/fiches/livret", "/fiches/relecture"):
+            for query in ({"parcours": value}, {"lang": value}, {"aide": value, "note": value},
+                          {"parcours": ["activer", value], "lang": ["fr", value]}):
+                assert client.get(url, query_string=query, follow_redirects=True).status_code < 500, (url, query)
+        for url in ("/reglages", "/p/activer", "/fiches/activer.png", "/parcours/activer"):
+            query = {"retour": value, "aide": value, "lang": value}
+            assert client.get(url, query_string=query, follow_redirects=True).status_code < 500, (url, value)
+        for url in (f"/r/{value}", f"/plus-tard/activer/{value}", f"/parcours/activer/{value}", f"/p/{value}"):
+            assert client.get(url, follow_redirects=True).status_code < 500, url
+    assert posted > 1000 and len(kinds) > 40, (posted, len(kinds))
