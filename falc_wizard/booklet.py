@@ -20,6 +20,13 @@ Sections come in an order where a shared section always comes after every
 section that leads to it, and the sections of a choice come in the choice's
 order, right after it (a reverse post-order of the section graph).
 
+A booklet follows one *route*: the journey's first choice (what the person
+wants, or has: "J'ai un code provisoire", "Je garde une copie") is made before
+printing, and each of its answers gets its own booklet (``routes``), so the
+person never reads the screens of a road they do not take. The review kit, for a
+reading group, holds every screen once (``build`` of the whole journey) and the
+screens only practice shows (``practice_blocks``).
+
 Pure Python, no Flask: the views only translate and draw what this builds.
 """
 
@@ -30,16 +37,18 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
+from typing import Mapping
 
 from .journeys import DONE, Choice, Journey, Step
 
 
 @dataclass(frozen=True)
 class Exit:
-    """Where the person goes after a screen: for a choice (or None), the screen number."""
+    """Where the person goes after a screen: for a choice (or None), the screen number
+    (None on a screen printed apart from the path: practice's own, see ``practice_blocks``)."""
 
     choice: Choice | None
-    target: int
+    target: int | None
 
 
 @dataclass(frozen=True)
@@ -75,6 +84,8 @@ class Section:
 class Booklet:
     journey: Journey
     sections: tuple[Section, ...]
+    #: The route's answer at the journey's first choice (None: the whole journey).
+    route: Choice | None = None
 
     @property
     def blocks(self) -> list[Block]:
@@ -86,25 +97,67 @@ class Booklet:
         return [block for block in self.blocks if block.step.helper_note]
 
 
-def _targets(step: Step) -> list[tuple[Choice | None, str]]:
-    """Each way out of a step: (the choice or None, the next step id)."""
+def _targets(step: Step, picks: Mapping[str, str] | None = None) -> list[tuple[Choice | None, str]]:
+    """Each way out of a step: (the choice or None, the next step id); a picked choice only."""
     if step.kind == "choice":
-        return [(choice, choice.next) for choice in step.choices]
+        picked = (picks or {}).get(step.id)
+        return [(choice, choice.next) for choice in step.choices if picked in (None, choice.id)]
     if step.is_end:
         return []
     return [(None, step.next_for(DONE))]
 
 
-def build(journey: Journey) -> Booklet:
+def route_step(journey: Journey) -> Step | None:
+    """The journey's first choice, where its routes part (None: a journey without choices).
+
+    Paper follows the real procedure: the guide mode's screens."""
+    journey = journey.in_mode(False)
+    step = journey.steps[journey.first]
+    while step.kind != "choice":
+        if step.is_end:
+            return None
+        step = journey.steps[step.next_for(DONE)]
+    return step
+
+
+def routes(journey: Journey) -> tuple[Booklet, ...]:
+    """One booklet per answer of the journey's first choice (one booklet without a choice)."""
+    step = route_step(journey)
+    if step is None:
+        return (build(journey),)
+    return tuple(build(journey, {step.id: choice.id}, route=choice) for choice in step.choices)
+
+
+def practice_blocks(journey: Journey, after: int) -> tuple[Block, ...]:
+    """The screens only practice shows (``only = "entrainement"``), in file order, numbered
+    from ``after + 1``: the review kit prints them after the path's screens. Their choices
+    say no screen to go to (the path on paper is the guide's)."""
+    guide = journey.in_mode(False).steps
+    steps = [step for step_id, step in journey.in_mode(True).steps.items() if step_id not in guide]
+    return tuple(
+        Block(after + place, step, tuple(Exit(choice, None) for choice in step.choices))
+        for place, step in enumerate(steps, start=1)
+    )
+
+
+def build(journey: Journey, picks: Mapping[str, str] | None = None, route: Choice | None = None) -> Booklet:
     """Lay ``journey`` out as numbered screens in sections (see the module docstring).
 
     Paper follows the real procedure: the guide mode's screens, without the
-    practice-only ones (``only = "entrainement"``).
+    practice-only ones (``only = "entrainement"``). ``picks`` keeps one answer of a
+    choice (``{step id: choice id}``): only the screens reached that way are laid out.
     """
     journey = journey.in_mode(False)
-    incoming: dict[str, list[tuple[Step, Choice | None]]] = {step_id: [] for step_id in journey.steps}
-    for step in journey.steps.values():
-        for choice, target in _targets(step):
+    reached, waiting = set(), [journey.first]
+    while waiting:
+        step_id = waiting.pop()
+        if step_id not in reached:
+            reached.add(step_id)
+            waiting += [target for _, target in _targets(journey.steps[step_id], picks)]
+    incoming: dict[str, list[tuple[Step, Choice | None]]] = {step_id: [] for step_id in reached}
+    for step_id in reached:
+        step = journey.steps[step_id]
+        for choice, target in _targets(step, picks):
             incoming[target].append((step, choice))
     heads = {journey.first} | {
         step_id for step_id, edges in incoming.items()
@@ -124,7 +177,7 @@ def build(journey: Journey) -> Booklet:
 
     def successors(head: str) -> list[str]:
         last = runs[head][-1]
-        return [target for _, target in _targets(last)]
+        return [target for _, target in _targets(last, picks)]
 
     # Reverse post-order: a shared section comes after every section before it;
     # children are visited last-first so that they come out in the choice's order.
@@ -149,7 +202,7 @@ def build(journey: Journey) -> Booklet:
     sections = []
     for head in order:
         blocks = tuple(
-            Block(numbers[step.id], step, tuple(Exit(choice, numbers[target]) for choice, target in _targets(step)))
+            Block(numbers[step.id], step, tuple(Exit(choice, numbers[target]) for choice, target in _targets(step, picks)))
             for step in runs[head]
         )
         edges = incoming[head]
@@ -162,7 +215,7 @@ def build(journey: Journey) -> Booklet:
                 goto=numbers[last.next] if last.kind not in ("choice", "end") else None,
             )
         )
-    return Booklet(journey, tuple(sections))
+    return Booklet(journey, tuple(sections), route)
 
 
 # ----------------------------------------------------------------- the words of a branch

@@ -1,12 +1,16 @@
 """The whole journey on paper: the FALC booklet (« livret ») and the review kit (« relecture »).
 
-- ``/fiches/livret``: for each chosen journey (nothing chosen: all), its title,
-  "J'ai besoin de", every screen as a numbered block, one section per branch,
-  the help line, the QR code that opens it on a tablet, the helper notes, and
-  who validated the text.
-- ``/fiches/relecture``: the same screens for a reading group, each with
-  "Je comprends" / "Je ne comprends pas" and room to write, after a first page
-  for the group, the date and the text's version.
+- ``/fiches/livret``: for each chosen journey (nothing chosen: all), one booklet
+  per route (the answers of its first choice, ``booklet.routes``): its title,
+  "J'ai besoin de", every screen of the route as a numbered block with its help,
+  one section per branch, the help line, the QR code that opens it on a tablet,
+  the helper notes, and who validated the text.
+- ``/fiches/relecture``: everything the person can read, for a reading group:
+  the start screen, every screen once with its help (and, where practice draws
+  the page, what the copy says after a wrong press), the screens only practice
+  shows, the end of practice and the help line; each with "Je comprends" /
+  "Je ne comprends pas" and room to write, after a first page for the group,
+  the date and the text's version.
 
 Both take the options of "Fiches à imprimer" (which journeys, language, helper
 mode for the QR code) and are printed with the browser's own print command
@@ -36,6 +40,7 @@ from .. import booklet as layout
 from .. import qr
 from ..i18n import current_language, translate
 from ..practice import rule_for
+from . import site_copy
 from .sheets import journey_link, read_sheet_options, render_form
 
 bp = Blueprint("booklet", __name__)
@@ -53,6 +58,14 @@ def section_intro(section: layout.Section) -> str:
     if section.rejoin:
         return _("La suite")
     return ""
+
+
+def practice_hint(journey, step) -> str:
+    """On a screen practice draws on its copy, what the copy says after a wrong press
+    ("Je cherche le bouton Commencer."), or nothing: the review kit prints it."""
+    if not (site_copy.uses_copy(True, step) and site_copy.pressable(step)):
+        return ""
+    return site_copy.hint(journey, step, site_copy.Press(None, None, 1))[-1]
 
 
 def field_example(step) -> str:
@@ -94,16 +107,19 @@ def _render(template: str):
         items = []
         for journey in options["journeys"]:
             link = journey_link(journey, options["helper"], options["lang"])
+            whole = layout.build(journey)
             items.append({
                 "journey": journey,
-                "booklet": layout.build(journey),
+                "booklet": whole,
+                "practice": layout.practice_blocks(journey, len(whole.blocks)) if journey.has_practice else (),
+                "routes": layout.routes(journey),
                 "link": link,
                 "display": qr.display_url(link),
                 "version": layout.content_version(journey),
             })
         return render_template(
             template, items=items, options=options, section_intro=section_intro, field_example=field_example,
-            long_date=long_date,
+            long_date=long_date, practice_hint=practice_hint,
         )
 
     cache = current_app.extensions.get("falc_print_cache")

@@ -11,6 +11,7 @@ validated the text or that it is still to be read by a group.
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import subprocess
@@ -23,9 +24,11 @@ from qrread import read_codes
 from falc_wizard import booklet as layout
 from falc_wizard import create_app
 from falc_wizard.i18n import translate
-from falc_wizard.views.booklet import field_example, section_intro
+from falc_wizard.views.booklet import field_example, practice_hint, section_intro
 
 DPI = 100
+#: The most A4 pages one booklet may have: a booklet follows one route (booklet.routes).
+MAX_BOOKLET_PAGES = 30
 #: 14 pt in CSS pixels (96 per inch): the smallest text allowed on paper.
 MIN_PRINT_PX = 14 * 96 / 72 - 0.01
 
@@ -115,10 +118,12 @@ def printer(chromium, live_server, tmp_path_factory):
     context.close()
 
 
-def expected_blocks(app, journey, lang: str, review: bool):
-    """For each section and block, the words a reader finds, in order: the first and the last on one page."""
+def expected_blocks(app, journey, lang: str, review: bool, book=None):
+    """For each section and block, the words a reader finds, in order: the first and the last on one page.
+
+    ``book``: one route's booklet (the review kit holds the whole journey)."""
     with app.test_request_context(), force_locale(lang):
-        book = layout.build(journey)
+        book = book or layout.build(journey)
         for section in book.sections:
             intro = section_intro(section) or translate("Le début")
             for index, block in enumerate(section.blocks):
@@ -131,6 +136,11 @@ def expected_blocks(app, journey, lang: str, review: bool):
                     words.append(translate("Exemple : %(example)s", example=field_example(step)))
                 for exit in block.exits if step.kind == "choice" else ():
                     words += [translate(exit.choice.text), translate("Je vais à l'écran %(number)s.", number=exit.target)]
+                if step.help:  # what "J'ai besoin d'aide" opens on the tablet
+                    words.append(translate(step.help_title) if step.help_title else translate("J'ai besoin d'aide"))
+                    words += [translate(sentence) for sentence in step.help]
+                if review and journey.has_practice and practice_hint(journey, step):
+                    words.append(practice_hint(journey, step))
                 if index == len(section.blocks) - 1 and section.goto:
                     words.append(translate("Je vais à l'écran %(number)s.", number=section.goto))
                 if review:
@@ -138,10 +148,9 @@ def expected_blocks(app, journey, lang: str, review: bool):
                 yield (intro if index == 0 else None), block, words
 
 
-def check_paper(printed: Printed, app, journey, lang: str, review: bool) -> None:
+def check_paper(printed: Printed, app, journey, lang: str, review: bool, book=None, cursor: int = 0) -> int:
     """Every branch and every screen in order, each screen's block on a single page."""
-    cursor = 0
-    for intro, block, words in expected_blocks(app, journey, lang, review):
+    for intro, block, words in expected_blocks(app, journey, lang, review, book):
         if intro:
             cursor = printed.find(intro, cursor)
         start = printed.find(words[0], cursor)
@@ -156,31 +165,48 @@ def check_paper(printed: Printed, app, journey, lang: str, review: bool) -> None
     return cursor
 
 
+def booklet_starts(printed: Printed, journey) -> list[int]:
+    """The page each route's booklet starts on (its cover opens with the journey's title)."""
+    return [i for i, page in enumerate(printed.pages) if page.startswith(plain(journey.title))]
+
+
 def test_every_booklet_on_paper(printer, app, journeys, live_server):
+    lengths = {}
     for journey in journeys.values():
         printed = printer(f"/fiches/livret?parcours={journey.id}")
         assert printed.small_text == [], f"{journey.id}: text under 14 pt: {printed.small_text[:5]}"
-        first = printed.pages[0]
-        assert plain(journey.title) in first and "J'ai besoin de" in first
-        for need in journey.needs:
-            assert plain(need.text) in first
+        books = layout.routes(journey)
+        starts = booklet_starts(printed, journey)
+        assert len(starts) == len(books) and starts[0] == 0, (journey.id, starts)
         (code,) = read_codes(printed.first_page)
         assert code.text == f"{live_server}/p/{journey.id}"
-        after_screens = check_paper(printed, app, journey, "fr", review=False)
-        # Then the help line, the helper notes, and who validated the text on the last page.
-        help_at = printed.find("J'appelle le 3422.", after_screens)
-        for words in ("du lundi au vendredi, de 8 h 30 à 17 h 30", "Le service est gratuit.", "Je paie l'appel comme un appel normal."):
-            printed.find(words, help_at)
-        notes = [step.helper_note for step in (b.step for b in layout.build(journey).blocks) if step.helper_note]
-        position = help_at
-        for note in notes:
-            position = printed.find(note, position)
-        last = printed.pages[-1]
-        if journey.validated:
-            assert plain(f"validé par : {journey.validated_by}") in last
-        else:
-            assert "Ce texte est à faire relire par des personnes concernées." in last
-        assert f"Version du texte : {layout.content_version(journey)}" in last
+        cursor = 0
+        for book, start, end in zip(books, starts, [*starts[1:], len(printed.pages)]):
+            lengths[journey.id, book.route.id if book.route else ""] = end - start
+            first = printed.pages[start]
+            assert "J'ai besoin de" in first
+            if book.route:  # the route this booklet follows, on its cover
+                assert "Ce livret est pour ce choix :" in first and plain(book.route.text) in first
+            for need in journey.needs:
+                assert plain(need.text) in first
+            cursor = check_paper(printed, app, journey, "fr", False, book, printed._starts[start])
+            # Then the help line, the helper notes, and who validated the text on the last page.
+            help_at = printed.find("J'appelle le 3422.", cursor)
+            for words in ("du lundi au vendredi, de 8 h 30 à 17 h 30", "Le service est gratuit.", "Je paie l'appel comme un appel normal."):
+                printed.find(words, help_at)
+            position = help_at
+            for note in [block.step.helper_note for block in book.blocks if block.step.helper_note]:
+                position = printed.find(note, position)
+            last = printed.pages[end - 1]
+            if journey.validated:
+                assert plain(f"validé par : {journey.validated_by}") in last
+            else:
+                assert "Ce texte est à faire relire par des personnes concernées." in last
+            assert f"Version du texte : {layout.content_version(journey)}" in last
+            cursor = printed._starts[end - 1]
+    # A booklet a person can hold: the longest one fits in MAX_BOOKLET_PAGES pages.
+    longest = max(lengths, key=lengths.get)
+    assert lengths[longest] <= MAX_BOOKLET_PAGES, (longest, lengths)
 
 
 def test_every_review_kit_on_paper(printer, app, journeys):
@@ -203,15 +229,51 @@ def test_a_booklet_in_english(printer, app, journeys, live_server):
     (code,) = read_codes(printed.first_page)
     assert code.text == f"{live_server}/p/{journey.id}?lang=en"
     assert "I need" in printed.pages[0] and "Écran" not in printed.text and "Je vais" not in printed.text
-    after_screens = check_paper(printed, app, journey, "en", review=False)
+    after_screens = check_paper(printed, app, journey, "en", False, layout.routes(journey)[0])
     printed.find("I call 3422.", after_screens)
+
+
+def start_screen_text(app, journey) -> list[str]:
+    """The sentences of the journey's start screen, as the tablet shows them (not its buttons)."""
+    page = app.test_client().get(f"/parcours/{journey.id}").get_data(as_text=True)
+    main = page[page.index("<main"):page.index("</main>")]
+    main = re.sub(r'<aside class="help-panel".*?</aside>', "", main, flags=re.S)
+    found = re.findall(r"<(h1|h2|p|li)\b[^>]*>(.*?)</\1>", main, re.S)
+    texts = [html.unescape(re.sub(r"<[^>]+>", "", body)).strip() for _, body in found]
+    return [text for text in texts if text]
+
+
+def test_the_review_kit_prints_everything_the_person_reads(printer, app, journeys):
+    """The start screen, each screen's help, practice's own screens and its hints, the end of
+    practice and the help line: at least 90 % of each journey's help sentences (all, today)."""
+    coverage = {}
+    for journey in journeys.values():
+        printed = printer(f"/fiches/relecture?parcours={journey.id}")
+        helps = {sentence for step in journey.steps.values() for sentence in step.help}
+        found = {sentence for sentence in helps if plain(sentence) in printed.text}
+        coverage[journey.id] = len(found) / len(helps) if helps else 1.0
+        assert coverage[journey.id] >= 0.9, (journey.id, sorted(helps - found))
+        for words in start_screen_text(app, journey):
+            assert plain(words) in printed.text, (journey.id, "start screen", words)
+        with app.test_request_context():
+            for step in journey.in_mode(True).steps.values() if journey.has_practice else ():
+                for words in (*step.sentences, *step.help, practice_hint(journey, step)):
+                    if words:
+                        assert plain(words) in printed.text, (journey.id, step.id, words)
+        if journey.has_practice:
+            for words in ("Je m'entraîne. Personne ne reçoit ce que j'écris.", "Sur le vrai site, rien n'a changé."):
+                assert plain(words) in printed.text, (journey.id, words)
+        for words in ("J'appelle le 3422.", "du lundi au vendredi, de 8 h 30 à 17 h 30"):
+            assert plain(words) in printed.text, (journey.id, words)
+    assert min(coverage.values()) >= 0.9, coverage
 
 
 def test_several_booklets_in_one_print_start_each_journey_on_a_new_page(printer, journeys):
     chosen = [journey for journey in journeys.values() if len(journey.steps) < 30][:2]
     printed = printer("/fiches/livret?" + "&".join(f"parcours={journey.id}" for journey in chosen))
     starts = [i for i, page in enumerate(printed.pages) if any(page.startswith(plain(j.title)) for j in chosen)]
-    assert len(chosen) == 2 and len(starts) == 2 and starts[0] == 0, starts
+    # Each route's booklet starts on a new page too (booklet.routes).
+    assert len(chosen) == 2 and len(starts) == sum(len(layout.routes(j)) for j in chosen) and starts[0] == 0, starts
     assert printed.pages[starts[1] - 1].startswith("Ce texte") or "Version du texte" in printed.pages[starts[1] - 1]
     for navigation in ("Réglages", "Aller au contenu", "Livrets à imprimer", "Retour"):
         assert navigation not in printed.text, navigation

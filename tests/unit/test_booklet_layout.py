@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from falc_wizard.booklet import Booklet, build, condition, content_version
+from falc_wizard.booklet import Booklet, build, condition, content_version, practice_blocks, route_step, routes
 from falc_wizard.journeys import load_file, load_journeys
 from support import FIXTURES
 
@@ -67,6 +67,42 @@ def test_every_screen_is_printed_once_and_every_path_can_be_followed(journey_id,
     assert printed[0] == journey.first
     for picks in journey.all_picks():
         assert follow_on_paper(booklet, picks) == [step.id for step in journey.walk(picks)], picks
+
+
+@pytest.mark.parametrize("journey_id", [*JOURNEYS, "demo"])
+def test_each_route_has_its_own_booklet_that_follows_only_its_paths(journey_id, demo):
+    """One booklet per answer of the first choice: every path of that answer can be followed
+    in it, it prints only the screens those paths show, and together they print every screen."""
+    journey = demo if journey_id == "demo" else JOURNEYS[journey_id]
+    step = route_step(journey)
+    books = routes(journey)
+    assert [book.route for book in books] == (list(step.choices) if step else [None])
+    printed_somewhere = set()
+    for book in books:
+        picks_here = [p for p in journey.all_picks() if step is None or p[step.id] == book.route.id]
+        shown = {s.id for picks in picks_here for s in journey.walk(picks)}
+        printed = [block.step.id for block in book.blocks]
+        assert sorted(printed) == sorted(shown), "each screen of the route once, no other"
+        assert [block.number for block in book.blocks] == list(range(1, len(printed) + 1))
+        for picks in picks_here:
+            assert follow_on_paper(book, picks) == [s.id for s in journey.walk(picks)], picks
+        if step is not None:  # the route's choice screen shows the route's answer only
+            (choice_block,) = [b for b in book.blocks if b.step.id == step.id]
+            assert [e.choice for e in choice_block.exits] == [book.route]
+        printed_somewhere.update(printed)
+    assert printed_somewhere == set(journey.in_mode(False).steps)
+
+
+def test_the_review_kit_adds_the_screens_only_practice_shows():
+    journey = JOURNEYS["activer"]
+    whole = build(journey)
+    extra = practice_blocks(journey, len(whole.blocks))
+    only = journey.in_mode(True).steps.keys() - journey.in_mode(False).steps.keys()
+    assert only and sorted(b.step.id for b in extra) == sorted(only)
+    assert [b.number for b in extra] == list(range(len(whole.blocks) + 1, len(whole.blocks) + 1 + len(only)))
+    for block in extra:  # off the printed path: a choice names no screen to go to
+        assert all(exit.target is None for exit in block.exits)
+        assert [e.choice for e in block.exits] == list(block.step.choices)
 
 
 @pytest.mark.parametrize("journey_id", [*JOURNEYS, "demo"])

@@ -12,7 +12,7 @@ import re
 import pytest
 
 from falc_wizard import create_app
-from falc_wizard.booklet import content_version
+from falc_wizard.booklet import content_version, routes
 from qrread import decode_svg, svgs
 from support import FIXTURES, Visitor
 
@@ -33,12 +33,14 @@ def test_the_workers_page_offers_the_booklet_and_the_review_kit_with_the_same_ch
 @pytest.mark.parametrize("path", ["/fiches/livret", "/fiches/relecture"])
 def test_one_journey_several_or_all(app, client, path):
     journeys = app.extensions["falc_journeys"]
+    # The booklet has one article per route (the answers of the first choice); the review kit one per journey.
+    per_journey = (lambda j: len(routes(j))) if path == "/fiches/livret" else (lambda j: 1)
     everything = text(client.get(path))
-    assert everything.count('<article class="paper') == len(journeys)
+    assert everything.count('<article class="paper') == sum(map(per_journey, journeys.values()))
     one = text(client.get(f"{path}?parcours=refuser"))
-    assert one.count('<article class="paper') == 1 and journeys["refuser"].title in one
-    two = text(client.get(f"{path}?parcours=refuser&parcours=activer"))
-    assert two.count('<article class="paper') == 2
+    assert one.count('<article class="paper') == per_journey(journeys["refuser"]) and journeys["refuser"].title in one
+    two = text(client.get(f"{path}?parcours=refuser&parcours=decouvrir"))
+    assert two.count('<article class="paper') == per_journey(journeys["refuser"]) + 1
 
 
 @pytest.mark.parametrize("path", ["/fiches/livret", "/fiches/relecture"])
@@ -50,10 +52,12 @@ def test_a_wrong_choice_gets_the_form_back_with_a_falc_message(client, path):
     assert response.status_code == 400 and "Je choisis une langue dans la liste." in text(response)
 
 
-def test_the_booklet_qr_code_is_the_sheets_short_link(client):
+def test_the_booklet_qr_code_is_the_sheets_short_link(app, client):
     page = client.get("/fiches/livret?parcours=activer&lang=en&aide=1").get_data(as_text=True)
-    (svg,) = svgs(page)
-    assert decode_svg(svg) == ["http://falc.test/p/activer?aide=1&lang=en"]
+    found = svgs(page)
+    assert len(found) == len(routes(app.extensions["falc_journeys"]["activer"]))  # one a route's booklet
+    for svg in found:
+        assert decode_svg(svg) == ["http://falc.test/p/activer?aide=1&lang=en"]
     assert '<html lang="en"' in page and "Screen 1" in page and "I go to screen" in page
 
 
@@ -61,7 +65,10 @@ def test_the_review_kit_shows_the_version_of_the_text(app, client):
     journey = app.extensions["falc_journeys"]["activer"]
     page = text(client.get("/fiches/relecture?parcours=activer"))
     assert f'<dd class="review-version">{content_version(journey)}</dd>' in page
-    assert page.count("Je ne comprends pas") == len(journey.in_mode(False).steps)  # the guide screens: the real procedure
+    # Everything the person reads, each once: the start screen, the guide's screens, the
+    # practice banner, practice's own screens, the end of practice, the help line.
+    practice_only = len(journey.in_mode(True).steps.keys() - journey.in_mode(False).steps.keys())
+    assert page.count("Je ne comprends pas") == 1 + len(journey.in_mode(False).steps) + 1 + practice_only + 1 + 1
 
 
 def demo_app(tmp_path, validation: str = ""):
@@ -112,23 +119,28 @@ def test_once_recorded_the_validation_is_on_the_booklet_and_helper_mode_stops_as
 def test_the_booklet_prints_every_screen_once_in_order_with_its_sentences(app, client):
     """The page itself (the layout is tests/unit/test_booklet_layout.py): each block of the
     layout is drawn once, numbered, in order, with all its sentences and its way on."""
-    from falc_wizard.booklet import build
     from falc_wizard.i18n import translate
 
     for journey in app.extensions["falc_journeys"].values():
         page = text(client.get(f"/fiches/livret?parcours={journey.id}"))
-        drawn = re.findall(rf'<section class="block" id="{journey.id}-ecran-(\d+)"(.*?)</section>', page, re.S)
-        booklet = build(journey)
-        assert [int(number) for number, _ in drawn] == [block.number for block in booklet.blocks], journey.id
-        goto = {section.blocks[-1].number: section.goto for section in booklet.sections if section.goto}
-        for (number, body), block in zip(drawn, booklet.blocks):
-            assert f"Écran {number}</h4>" in body
-            with app.test_request_context():
-                for sentence in block.step.sentences:
-                    assert f"<p>{translate(sentence)}</p>" in body, (journey.id, number, sentence)
-            targets = [exit.target for exit in block.exits] if block.step.kind == "choice" else []
-            for target in [*targets, *([goto[block.number]] if block.number in goto else [])]:
-                assert f"Je vais à l'écran {target}." in body, (journey.id, number)
+        for booklet in routes(journey):
+            anchor = journey.id + (f"-{booklet.route.id}" if booklet.route else "")
+            check_booklet_blocks(app, page, anchor, booklet, translate)
+
+
+def check_booklet_blocks(app, page, anchor, booklet, translate):
+    """Each block of one route's booklet drawn once, numbered, in order, with its sentences, its help and its way on."""
+    drawn = re.findall(rf'<section class="block" role="group" id="{anchor}-ecran-(\d+)"(.*?)</section>', page, re.S)
+    assert [int(number) for number, _ in drawn] == [block.number for block in booklet.blocks], anchor
+    goto = {section.blocks[-1].number: section.goto for section in booklet.sections if section.goto}
+    for (number, body), block in zip(drawn, booklet.blocks):
+        assert f"Écran {number}</h4>" in body
+        with app.test_request_context():
+            for sentence in (*block.step.sentences, *block.step.help):
+                assert f"<p>{translate(sentence)}</p>" in body, (anchor, number, sentence)
+        targets = [exit.target for exit in block.exits] if block.step.kind == "choice" else []
+        for target in [*targets, *([goto[block.number]] if block.number in goto else [])]:
+            assert f"Je vais à l'écran {target}." in body, (anchor, number)
 
 
 def renders_of(app, template: str):
