@@ -2,21 +2,39 @@
 
 A person who stops half-way takes a QR code or a short link and goes on later,
 maybe on another device. The token carries only what the session cookie
-carries (``engine.State``: ids and choices, never a typed value, in a compact
-form) plus the step id, signed with the app's secret key so it cannot be changed,
-and dated so that it stops working after ``RESUME_DAYS`` days.
+carries (``engine.State``: ids and choices, never a typed value) plus the step
+to open, signed with the app's secret key so it cannot be changed, and dated
+so that it stops working after ``RESUME_DAYS`` days.
+
+Steps and choices are named by their ids, never by their place: a link given
+out before the content changed must not open one step too far, nor mark done
+a screen the person never saw. Each id is written as a short digest of it
+(``name``: 4 characters), which keeps the link, and its QR code, small. Read
+back, the token is walked on the journey as it is now (``expand``): a step
+still there and still on the path is done again, a step removed from the
+content since is passed over, and anything else (a new screen, another step, a
+renamed choice) stops the walk there, at the first screen the person has not
+done. The link opens its step if it is still on that path, else the last step
+of the person's path that still is; if none is, the gentle "start again" page.
 
 Reading a token back never trusts it more than a cookie: ``State.from_dict``
 keeps only the answers the journey allows now, and the step is resolved by
-the engine like any URL.
+the engine like any URL. Its size is bounded before anything is decoded, and
+its payload before it is inflated.
 """
 
 from __future__ import annotations
 
+import base64
+import functools
+import hashlib
+import zlib
 from dataclasses import dataclass
 
 from flask import Flask, current_app
-from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+from itsdangerous import BadPayload, BadSignature, SignatureExpired, URLSafeTimedSerializer
+from itsdangerous.encoding import base64_decode
+from itsdangerous.serializer import Serializer
 
 from . import engine
 from .config import DEFAULT_RESUME_DAYS, signing_keys
@@ -27,6 +45,17 @@ SALT = "resume"
 #: Far above any real token (the longest journey's path fits in a few hundred
 #: characters): a longer one is refused before anything is decoded.
 MAX_TOKEN_LENGTH = 1500
+
+#: The most a token's payload may inflate to (a real one is under 400 bytes): a
+#: short link could otherwise hold a megabyte of compressed text.
+MAX_PAYLOAD = 4096
+
+#: The token's format: steps and choices by id (``name``). Links without it named
+#: them by place, which a change of the content shifts: they are not read.
+FORMAT = 2
+
+#: Between a choice step's name and the name of the choice made (not a character of ``name``).
+CHOSE = "~"
 
 
 @dataclass(frozen=True)
@@ -45,9 +74,35 @@ class TokenError(ValueError):
         self.journey_id = journey_id
 
 
+class _Serializer(URLSafeTimedSerializer):
+    """itsdangerous's URL-safe timed serializer, whose payload is never inflated beyond ``MAX_PAYLOAD``.
+
+    Its own ``load_payload`` inflates a compressed payload whole, and reading the
+    journey of a token with a bad signature (``loads_unsafe``) does so before
+    any signature says the payload is ours."""
+
+    def load_payload(self, payload: bytes, *args, **kwargs):
+        compressed = payload.startswith(b".")
+        try:
+            data = base64_decode(payload[1:] if compressed else payload)
+        except Exception as error:
+            raise BadPayload("Could not base64 decode the payload.", original_error=error) from None
+        if compressed:
+            inflater = zlib.decompressobj()
+            try:
+                data = inflater.decompress(data, MAX_PAYLOAD)
+            except zlib.error as error:
+                raise BadPayload("Could not zlib decompress the payload.", original_error=error) from None
+            if inflater.unconsumed_tail:
+                raise BadPayload("The payload is larger than a token's.")
+        elif len(data) > MAX_PAYLOAD:
+            raise BadPayload("The payload is larger than a token's.")
+        return Serializer.load_payload(self, data, *args, **kwargs)
+
+
 def serializer(app: Flask | None = None) -> URLSafeTimedSerializer:
     """Signs with SECRET_KEY; still reads tokens signed with a key in SECRET_KEY_FALLBACKS."""
-    return URLSafeTimedSerializer(signing_keys((app or current_app).config), salt=SALT)
+    return _Serializer(signing_keys((app or current_app).config), salt=SALT)
 
 
 def lifetime_days(app: Flask | None = None) -> int:
@@ -59,55 +114,81 @@ def max_age(app: Flask | None = None) -> int:
     return lifetime_days(app) * 24 * 3600
 
 
-def compact(walk: engine.Walk) -> dict:
-    """The state as a token carries it: the choices made (by place), in path order, and how many steps are done.
+@functools.lru_cache(maxsize=4096)
+def name(identifier: str) -> str:
+    """A step's or a choice's id as a token writes it: 4 characters (24 bits) of its SHA-256.
 
-    Every other answer on the path is DONE, so these alone rebuild the state's
-    ``to_dict()`` (``expand``). The longest journey's link shrinks from about 450
-    to about 120 characters: a QR code half as wide, easy to scan from a screen.
+    Always the same for the same id, and another for another id but once in
+    16 million: a link is only ever compared with the few steps and choices
+    the journey has now, so a short name is enough, and the QR code stays small.
     """
-    journey, state = walk.journey, walk.state
-    answered = [s for s in walk.steps if s in state.answers]
-    data: dict = {
-        "j": state.journey_id,
-        # A choice as its place on its screen (0, 1, ...): a digit instead of an id.
-        "c": [journey.steps[s].answers().index(state.answers[s]) for s in answered if journey.steps[s].kind == "choice"],
-        "n": len(answered),
-    }
+    return base64.urlsafe_b64encode(hashlib.sha256(identifier.encode()).digest()[:3]).decode()
+
+
+def compact(walk: engine.Walk) -> dict:
+    """The state as a token carries it: the steps done, in path order, by name, each
+    choice step with the name of the choice made (``expand`` reads it back)."""
+    state = walk.state
+    done = "".join(
+        name(step_id) + (CHOSE + name(state.answers[step_id]) if state.answers[step_id] != DONE else "")
+        for step_id in walk.steps
+        if step_id in state.answers
+    )
+    data: dict = {"v": FORMAT, "j": state.journey_id, "d": done}
     if state.practice:
         data["p"] = 1
     return data
 
 
+def _done_steps(data: dict) -> list[tuple[str, str | None]]:
+    """``compact``'s list read back: (step name, choice name or None), in path order."""
+    text = data.get("d") if isinstance(data.get("d"), str) else ""
+    size, found, at = len(name("")), [], 0
+    while at + size <= len(text):
+        step, at = text[at:at + size], at + size
+        choice = None
+        if text[at:at + 1] == CHOSE:
+            choice, at = text[at + 1:at + 1 + size], at + 1 + size
+        found.append((step, choice))
+    return found
+
+
 def expand(journey: Journey, data: dict) -> dict:
-    """``compact``'s inverse (for the journey as it is now), in ``State.to_dict()`` form (which ``State.from_dict`` then checks)."""
-    choices = data.get("c") if isinstance(data.get("c"), list) else []
-    count = data.get("n") if isinstance(data.get("n"), int) else 0
+    """``compact``'s inverse for the journey as it is now, in ``State.to_dict()`` form
+    (which ``State.from_dict`` then checks).
+
+    From the mode's first step, each step done in the token is matched with the
+    step the path reaches now: the same step (the same choice, for a choice) is
+    done again; a step the journey no longer has is passed over; anything else
+    stops: what follows has not been done on this path, and is never marked done.
+    """
+    practice = bool(data.get("p"))
+    view = journey.in_mode(practice)  # the mode's own steps (site_pages.for_mode)
+    known = {name(step_id) for step_id in view.steps}
     answers: dict[str, str] = {}
-    pending = iter(choices)
-    view = journey.in_mode(bool(data.get("p")))  # the mode's own steps (site_pages.for_mode)
     step_id = view.first
-    while step_id and len(answers) < min(count, len(view.steps)):
-        step = view.steps[step_id]
-        if step.is_end or step_id in answers:
+    for stored, choice in _done_steps(data):
+        step = view.steps.get(step_id) if step_id else None
+        if step is None or step.is_end or step_id in answers:
             break
+        if stored != name(step_id):
+            if stored in known:
+                break  # another step of the journey: not the path the person took
+            continue  # a step removed from the content since: passed over
         if step.kind == "choice":
-            place = next(pending, None)
-            if not isinstance(place, int) or not 0 <= place < len(step.choices):
-                break
-            answer = step.choices[place].id
+            answer = next((c.id for c in step.choices if name(c.id) == choice), None)
         else:
-            answer = DONE
+            answer = DONE if choice is None else None  # a choice then, not now: another question
+        if answer is None:
+            break
         answers[step_id] = answer
         step_id = step.next_for(answer)
-    return {"j": journey.id, "a": answers, "p": data.get("p", 0)}
+    return {"j": journey.id, "a": answers, "p": 1 if practice else 0}
 
 
 def make_token(walk: engine.Walk, step_id: str, app: Flask | None = None) -> str:
     """A token for the person's walk at ``step_id``: ids and choices only."""
-    # The step as its place on the person's path: a number instead of an id.
-    place = walk.place(step_id)
-    return serializer(app).dumps({**compact(walk), "s": len(walk.steps) - 1 if place is None else place})
+    return serializer(app).dumps({**compact(walk), "s": name(step_id)})
 
 
 def read_token(token: str, journeys: dict[str, Journey], app: Flask | None = None) -> Resumed:
@@ -126,13 +207,22 @@ def read_token(token: str, journeys: dict[str, Journey], app: Flask | None = Non
         raise TokenError("bad signature", _journey_of(data, journeys)) from None
     # Signed by us, yet still data from outside: an old version, or a key that
     # leaked, may sign any shape ("j" a list is unhashable: a 500 without this).
-    journey = journeys.get(_journey_of(data, journeys) or "")
+    journey_id = _journey_of(data, journeys)
+    journey = journeys.get(journey_id or "")
     if journey is None:
         raise TokenError("unknown journey")
+    if data.get("v") != FORMAT:
+        raise TokenError("old format", journey_id)
     walk = engine.read(expand(journey, data), journey)
-    place = data.get("s")
-    step_id = walk.steps[place] if isinstance(place, int) and 0 <= place < len(walk.steps) else walk.frontier
-    return Resumed(walk.state, step_id)
+    # The step the link was taken on, if the path still reaches it; else the last
+    # step of the person's path (the steps done, as the token names them) that it still reaches.
+    wanted = data.get("s")
+    done = {stored for stored, _choice in _done_steps(data)}
+    reached = [step_id for step_id in walk.steps if name(step_id) == wanted]
+    reached = reached or [step_id for step_id in walk.steps if name(step_id) in done]
+    if not reached:
+        raise TokenError("nothing left of the path", journey_id)
+    return Resumed(walk.state, reached[-1])
 
 
 def _decode(signer: URLSafeTimedSerializer, payload) -> object:

@@ -101,10 +101,13 @@ def test_the_token_holds_ids_and_choices_only_never_a_typed_value(app, visitor):
     link = take_later_link(visitor, visitor.url)
     token = path_of(link).split("/r/", 1)[1]
     data = URLSafeTimedSerializer(["test-secret"], salt="resume").loads(token)
-    # The journey, the choices by place, how many steps are done, the step's place, practice: numbers and an id.
-    assert set(data) == {"j", "c", "n", "s", "p"} and data["j"] == "activer" and data["p"] == 1
-    assert all(isinstance(data[key], int) for key in ("n", "s"))
-    assert all(isinstance(place, int) for place in data["c"])
+    # The format, the journey, the steps done (each by the name of its id, a choice step with the
+    # name of the choice made), the step to open by name, practice: nothing else.
+    assert set(data) == {"v", "j", "d", "s", "p"} and data["j"] == "activer" and data["p"] == 1
+    walk = engine.read(session_state(visitor.client)["activer"], journey)
+    assert data["d"] == "".join(resume.name(step) + ("" if answer == "fait" else "~" + resume.name(answer))
+                                for step, answer in walk.state.answers.items())
+    assert data["s"] == resume.name(walk.frontier)
     for value in typed.values():
         assert value not in token and value not in repr(data)
 
@@ -186,14 +189,25 @@ def test_a_token_signed_with_an_older_key_still_works_after_rotation():
 
 def test_a_signed_token_with_answers_the_journey_does_not_allow_is_cut_back(app):
     journey = app.extensions["falc_journeys"]["activer"]
-    # Choice place 99 does not exist at "choisir-chemin": the state stops there, the step is that one.
-    data = {"j": "activer", "c": [99], "n": 30, "s": 20}
+    path = engine.path(journey, engine.start(journey))
+    walk = engine.walk(journey, engine.start(journey))
+    while journey.steps[walk.frontier].kind != "choice":
+        walk = walk.advance(walk.frontier)
+    choice_step = walk.frontier
+    data = {**resume.compact(walk), "s": resume.name("nowhere")}
+    # A choice this step does not have: the state stops there, the step is that one.
+    data["d"] += resume.name(choice_step) + "~" + resume.name("no-such-choice") + resume.name(path[0])
     response = app.test_client().get(f"/r/{resume.serializer(app).dumps(data)}")
-    assert response.headers["Location"] == "/parcours/activer/choisir-chemin"
-    assert engine.path(journey, engine.start(journey))[-1] == journey.first
-    for junk in ({"j": "activer", "c": "x", "n": "y", "s": None}, {"j": "activer"}):
+    assert response.headers["Location"] == f"/parcours/activer/{choice_step}"
+    # Shapes no version wrote: nothing of the path is read, so nothing is done: the gentle page.
+    for junk in ({"v": 2, "j": "activer", "d": ["x"], "s": None}, {"v": 2, "j": "activer", "d": "~~~~~~~~~~"},
+                 {"v": 2, "j": "activer", "d": 12, "s": [resume.name(path[0])]}):
         response = app.test_client().get(f"/r/{resume.serializer(app).dumps(junk)}")
-        assert response.headers["Location"] == f"/parcours/activer/{journey.first}"
+        assert response.status_code == 400 and 'href="/parcours/activer"' in response.get_data(as_text=True)
+    # The first step done, the link taken there: opens it.
+    first = {"v": 2, "j": "activer", "d": resume.name(path[0]), "s": resume.name(path[0])}
+    response = app.test_client().get(f"/r/{resume.serializer(app).dumps(first)}")
+    assert response.headers["Location"] == f"/parcours/activer/{journey.first}"
 
 
 @pytest.mark.parametrize("token", ["x", "a" * 2000, "eyJqIjoiYWN0aXZlciJ9.Zz.abc"])
@@ -238,3 +252,132 @@ def test_logs_never_show_a_whole_token():
                              '"GET /fiches/imprimer?parcours=activer&note=Mardi+Julie HTTP/1.1" 200 -', None, None)
     accesslog.RedactFilter(["/r/"]).filter(note)
     assert "Julie" not in note.getMessage() and "parcours=activer" in note.getMessage()
+
+
+# --- Links that outlive a change of the content ------------------------------------------------
+
+from support import FIXTURES  # noqa: E402
+
+DEMO = (FIXTURES / "steps" / "demo.toml").read_text(encoding="utf-8")
+#: The demo journey's guide path through "avec-photo", in order.
+AVEC_PHOTO = ["debut", "carte", "serie-avec-photo", "verifier", "envoi", "fin"]
+
+
+def demo_with(tmp_path, name: str, change=lambda text: text):
+    """The demo journey, its content changed by ``change``, served with the usual key."""
+    folder = tmp_path / name
+    folder.mkdir()
+    (folder / "demo.toml").write_text(change(DEMO), encoding="utf-8")
+    return create_app({"TESTING": True, "SECRET_KEY": "test-secret", "PUBLIC_URL": PUBLIC, "STEPS_DIR": folder})
+
+
+def without_step(step_id: str, instead: str | None = None):
+    """Drop a step's block from the journey file (and send whatever led to it to ``instead``)."""
+    def change(text: str) -> str:
+        head, *blocks = text.split("\n[[steps]]\n")
+        kept = [block for block in blocks if f'\nid = "{step_id}"\n' not in block]
+        assert len(kept) == len(blocks) - 1, step_id
+        changed = "\n[[steps]]\n".join([head, *kept])
+        return changed.replace(f'next = "{step_id}"', f'next = "{instead}"') if instead else changed
+    return change
+
+
+def with_step_before(step_id: str, new_id: str):
+    """Put a new action screen just before ``step_id`` (whatever led to ``step_id`` leads to it)."""
+    def change(text: str) -> str:
+        new = (f'source = "002"\nid = "{new_id}"\nkind = "action"\npictogram = "clic"\nlabel = "Continuer"\n'
+               f'sentences = ["Je choisis mon mot de passe."]\nonly = "guide"\nnext = "{step_id}"\n')
+        text = text.replace(f'next = "{step_id}"', f'next = "{new_id}"')
+        return text.replace(f'\n[[steps]]\nsource = "002"\nid = "{step_id}"\n',
+                            f'\n[[steps]]\n{new}\n[[steps]]\nsource = "002"\nid = "{step_id}"\n', 1)
+    return change
+
+
+def link_at(app, step_id: str, done: int) -> str:
+    """A 'continue later' token of the demo journey (guide mode, through 'avec-photo'):
+    ``done`` steps done, taken on ``step_id``."""
+    journey = app.extensions["falc_journeys"]["demo"]
+    walk = engine.walk(journey, engine.start(journey))
+    for step in AVEC_PHOTO[:done]:
+        walk = walk.advance(step, "avec-photo" if step == "carte" else "fait")
+    return resume.make_token(walk, step_id, app)
+
+
+def opened(app, token: str) -> tuple[int, str, dict]:
+    client = app.test_client()
+    response = client.get(f"/r/{token}")
+    state = session_state(client) or {}
+    return response.status_code, response.headers.get("Location", ""), state.get("demo", {}).get("a", {})
+
+
+def test_a_link_names_steps_and_choices_by_id_so_a_removed_step_shifts_nothing(tmp_path):
+    before = demo_with(tmp_path, "before")
+    token = link_at(before, "verifier", done=3)  # debut, carte (avec-photo), serie-avec-photo done
+    # The first screen is gone from the content: the person is still on "verifier", which is not done.
+    after = demo_with(tmp_path, "after", without_step("debut"))
+    status, location, answers = opened(after, token)
+    assert (status, location) == (302, "/parcours/demo/verifier")
+    assert answers == {"carte": "avec-photo", "serie-avec-photo": "fait"}
+    # A screen between two done ones is gone: the others stay done.
+    status, location, answers = opened(demo_with(tmp_path, "middle", without_step("serie-avec-photo", "verifier")),
+                                       link_at(before, "envoi", done=4))
+    assert (status, location) == (302, "/parcours/demo/envoi")
+    assert answers == {"debut": "fait", "carte": "avec-photo", "verifier": "fait"}
+
+
+def test_a_new_step_before_the_persons_place_is_never_marked_done(tmp_path):
+    token = link_at(demo_with(tmp_path, "before"), "envoi", done=4)
+    after = demo_with(tmp_path, "after", with_step_before("verifier", "mot-de-passe"))
+    status, location, answers = opened(after, token)
+    assert "mot-de-passe" not in answers and "verifier" not in answers
+    assert answers == {"debut": "fait", "carte": "avec-photo", "serie-avec-photo": "fait"}
+    # The last step of the person's path that is still on it; the next one is the new screen.
+    assert (status, location) == (302, "/parcours/demo/serie-avec-photo")
+
+
+def test_a_link_whose_step_is_gone_reopens_at_the_last_step_still_there_or_gives_the_gentle_page(tmp_path):
+    before = demo_with(tmp_path, "before")
+    status, location, answers = opened(demo_with(tmp_path, "gone", without_step("verifier", "envoi")),
+                                       link_at(before, "verifier", done=3))
+    assert (status, location) == (302, "/parcours/demo/serie-avec-photo")
+    assert answers == {"debut": "fait", "carte": "avec-photo", "serie-avec-photo": "fait"}
+    # A renamed choice: the person chooses again; nothing after it is kept.
+    renamed = demo_with(tmp_path, "renamed", lambda text: text.replace('id = "avec-photo"\n  text', 'id = "photo"\n  text'))
+    status, location, answers = opened(renamed, link_at(before, "envoi", done=4))
+    assert (status, location, answers) == (302, "/parcours/demo/carte", {"debut": "fait"})
+    # Nothing of the person's path is left: the gentle page, which offers to start again.
+    nothing = demo_with(tmp_path, "nothing", without_step("debut"))
+    response = nothing.test_client().get(f"/r/{link_at(before, 'debut', done=0)}")
+    assert response.status_code == 400 and 'href="/parcours/demo"' in response.get_data(as_text=True)
+
+
+def test_an_old_link_that_names_places_gives_the_gentle_page_of_its_journey(app):
+    """Links made before steps were named by id ("c": choice places, "n": steps done, "s": place):
+    a place cannot tell whether the content changed since, so nothing is marked done from it."""
+    for old in ({"j": "activer", "c": [1], "n": 12, "s": 12}, {"j": "activer", "c": [], "n": 0, "s": 0, "p": 1}):
+        client = app.test_client()
+        response = client.get(f"/r/{resume.serializer(app).dumps(old)}")
+        page = html.unescape(response.get_data(as_text=True))
+        assert response.status_code == 400 and "Cette page n'est plus ouverte" in page
+        assert 'href="/parcours/activer"' in page and session_state(client) is None
+
+
+def test_an_unsigned_link_is_never_inflated_beyond_a_real_tokens_size(app):
+    """A 1.4 KB link may hold a megabyte once inflated: it is refused before that much is made."""
+    import base64
+    import tracemalloc
+    import zlib
+
+    bomb = b'{"j":"activer","d":"' + b"A" * 1_000_000 + b'"}'
+    payload = "." + base64.urlsafe_b64encode(zlib.compress(bomb, 9)).decode().rstrip("=")
+    token = f"{payload}.AAAAAA.{'A' * 27}"
+    assert len(token) <= resume.MAX_TOKEN_LENGTH
+    tracemalloc.start()
+    try:
+        with pytest.raises(resume.TokenError):
+            resume.read_token(token, app.extensions["falc_journeys"], app)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 200_000, peak
+    assert app.test_client().get(f"/r/{token}").status_code == 400
