@@ -107,7 +107,16 @@ def lint(args: argparse.Namespace) -> int:
     from .i18n import available_languages
     from . import load_content
     from .journeys import load_file
-    from .lint import lint as run_lint
+
+    try:
+        from .lint import lint as run_lint
+    except ModuleNotFoundError as missing:
+        if (missing.name or "").split(".")[0] == "falc_wizard":
+            raise
+        # A plain install leaves out the checker's libraries (the "lint" extra of pyproject.toml).
+        print(f"falc-wizard lint needs {missing.name}, which is not installed: "
+              "pip install 'falc-wizard[lint]'", file=sys.stderr)
+        return 2
 
     context: list = []
     try:

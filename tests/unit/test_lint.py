@@ -541,3 +541,38 @@ def test_a_choice_between_real_controls_may_say_the_button_and_must_say_what_the
     # Choice buttons that do not show the real labels name nothing: the ordinary rule applies.
     reworded = _choice_between("carte", "Sur le site, je clique sur le bouton de ma carte.", texts=("Sans photo", "Avec photo"))
     assert "label" in _rules(reworded)
+
+
+@pytest.mark.parametrize("library", ["textstat", "wordfreq", "pyphen"])
+def test_without_its_libraries_the_command_says_in_one_line_what_to_install(library):
+    """A plain ``pip install .`` leaves out the ``lint`` extra: the command says what to
+    install, in one line, and fails; no traceback."""
+    import subprocess
+    import sys
+
+    code = (f"import sys; sys.modules[{library!r}] = None\n"
+            "from falc_wizard.cli import main\nsys.exit(main(['lint']))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    (line,) = result.stderr.strip().splitlines()
+    assert library in line and "pip install 'falc-wizard[lint]'" in line, line
+
+
+def test_the_lint_extra_names_every_library_the_checker_imports():
+    import ast
+    import sys
+    import tomllib
+
+    root = Path(__file__).resolve().parents[2]
+    extra = tomllib.loads((root / "pyproject.toml").read_text())["project"]["optional-dependencies"]["lint"]
+    declared = {requirement.split(">")[0].split("=")[0].split("<")[0].strip().lower() for requirement in extra}
+    imported = set()
+    for source in (root / "falc_wizard" / "lint").glob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text())):
+            if isinstance(node, ast.Import):
+                imported |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and not node.level:
+                imported.add(node.module.split(".")[0])
+    third_party = {name for name in imported if name not in sys.stdlib_module_names} - {"babel", "falc_wizard"}
+    assert third_party <= declared, third_party - declared
