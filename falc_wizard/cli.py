@@ -80,8 +80,11 @@ def serve(args: argparse.Namespace) -> int:
     import waitress
 
     from .accesslog import wrap
+    from .waitress_log import install as summarise_queue_warnings
 
     allow_open_files(args.connection_limit)
+    # Under load, one line now and then that requests wait for a thread, not one per request.
+    summarise_queue_warnings()
     print(f"falc-wizard: http://{args.host}:{args.port}/", flush=True)
     # waitress logs no requests; ours leaves out what a person typed (accesslog.py).
     waitress.serve(wrap(app), **waitress_options(app, args))
