@@ -83,6 +83,7 @@ RULES = {
     "explained-twice": "a word has one explanation in the whole project (FALC rule 7)",
     "label": "an action names the real site's label, as the step draws it (FALC rule 20)",
     "field-label": "a field step names its field with the real site's label (FALC rule 22)",
+    "vertical-list": "a list of more than 3 things is a vertical list, not one sentence (FALC rule 29)",
 }
 
 #: The FALC.md rule number of each rule name, printed with every finding.
@@ -90,7 +91,7 @@ RULE_NUMBERS = {
     "sentence-length": "1", "one-idea": "2", "sentences-per-screen": "3", "abbreviation": "4",
     "numbers-in-digits": "5", "capitals": "6", "glossary": "7", "explained-twice": "7",
     "passive": "9", "negative": "9", "rare-word": "10", "punctuation": "10", "main-action": "11",
-    "pictogram": "12", "choices-per-screen": "13", "label": "20", "field-label": "22",
+    "pictogram": "12", "choices-per-screen": "13", "label": "20", "field-label": "22", "vertical-list": "29",
     "readability": "-", "translation": "-", "exceptions": "-",
 }
 
@@ -240,6 +241,22 @@ def _text_findings(text: Text, lang: str, explained: set[str]) -> Iterator[tuple
 
 _PUNCTUATION = re.compile(r"[()\[\];…]|\.\.\.")
 
+#: The most things one sentence may list ("1 majuscule, 1 minuscule et 1 chiffre"); more is a
+#: vertical list, one thing a line (FALC rule 29).
+MAX_LISTED = 3
+#: The word before a list's last thing.
+_LAST_OF_LIST = {"fr": re.compile(r"\s(?:et|ou)\s"), "en": re.compile(r"\s(?:and|or)\s")}
+
+
+def listed_things(sentence: str, lang: str) -> int:
+    """How many things a sentence lists: its parts between commas, plus one when the last part
+    ends the list with "et"/"ou" ("1 majuscule, 1 minuscule, 1 chiffre et 1 signe" is 4).
+    A comma inside a number ("8,5") does not count."""
+    parts = re.split(r",\s", sentence)
+    if len(parts) < 2:
+        return 1
+    return len(parts) + (1 if _LAST_OF_LIST[lang].search(parts[-1]) else 0)
+
 
 @dataclass
 class Vocabulary:
@@ -288,6 +305,9 @@ def _writing_findings(text: Text, words_: Vocabulary) -> Iterator[tuple[str, str
         word = negative(sentence, lang)
         if word:
             yield "negative", f"'{word}': say what to do, or add a commented exception"
+        listed = listed_things(sentence, lang)
+        if listed > MAX_LISTED:
+            yield "vertical-list", f"{listed} things in one sentence: write them one a line"
     marks = list(dict.fromkeys(_PUNCTUATION.findall(own)))
     if marks:
         yield "punctuation", ", ".join(f"'{mark}'" for mark in marks)

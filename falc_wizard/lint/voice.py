@@ -14,7 +14,10 @@ passive, so let through:
   pronoun just before "être";
 * "c'est" + adjective ("C'est fait.", "C'est terminé."), the app's own words;
 * a few participles that name a state the person sees, used as adjectives
-  ("La messagerie est protégée", "Je suis connecté"): ``_STATE_ADJECTIVES``.
+  ("La messagerie est protégée", "Je suis connecté"): ``_STATE_ADJECTIVES``,
+  unless someone does it to the subject: "par" after them names the doer, and
+  the sentence is a passive ("Mon espace santé est protégé par un code.").
+  English is read the same way ("is protected by").
 
 A past participle is a word ending in -é, -ée, -és, -ées (the -er verbs, most
 of the verbs a procedure uses), or one of the irregular participles in
@@ -113,7 +116,11 @@ def french_passive(sentence: str) -> str | None:
         if participle == "été":  # "est été" is not French; "a été" is handled at "été"
             continue
         base = _masculine_singular(participle)
-        if base in _MOVEMENT or base in _STATE_ADJECTIVES:
+        if base in _MOVEMENT:
+            continue
+        if base in _STATE_ADJECTIVES:
+            if after + 1 < len(found) and found[after + 1] == "par":  # the doer is named: a passive
+                return " ".join(found[start : after + 2])
             continue
         if is_french_participle(participle):
             return " ".join(found[start : after + 1])
@@ -147,6 +154,8 @@ def english_passive(sentence: str) -> str | None:
             continue
         participle = found[after]
         if participle in _EN_STATE_ADJECTIVES:
+            if after + 1 < len(found) and found[after + 1] == "by":  # the doer is named: a passive
+                return " ".join(found[index : after + 2])
             continue
         if (participle.endswith("ed") and len(participle) > 4) or participle in _EN_IRREGULAR:
             return " ".join(found[index : after + 1])

@@ -73,6 +73,11 @@ def field_example(step) -> str:
     return rule_for(step.field).example if step.kind == "field" else ""
 
 
+def field_checklist(step) -> tuple:
+    """The rules a new password field lists under it ("8 caractères minimum", ...), or none."""
+    return rule_for(step.field).checklist if step.kind == "field" else ()
+
+
 def long_date(value: str) -> str:
     """A validation date written out ("1 mars 2025"); kept as written when it is not an ISO date."""
     try:
@@ -119,7 +124,7 @@ def _render(template: str):
             })
         return render_template(
             template, items=items, options=options, section_intro=section_intro, field_example=field_example,
-            long_date=long_date, practice_hint=practice_hint,
+            long_date=long_date, practice_hint=practice_hint, field_checklist=field_checklist,
         )
 
     cache = current_app.extensions.get("falc_print_cache")

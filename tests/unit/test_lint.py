@@ -73,6 +73,12 @@ BAD_SCREENS = {
     ],
     "pictogram": [{"pictogram": "pas-de-pictogramme"}],
     "readability": [["Je sélectionne l'administration départementale correspondante."]],
+    # What an outside review found in the shipped text: 4 things in one sentence, and a passive.
+    "vertical-list": [
+        ["Il a 1 majuscule, 1 minuscule, 1 chiffre et 1 signe comme @."],
+        ["J'apporte ma carte Vitale, mon code, mon téléphone, mon e-mail."],
+    ],
+    "passive": [["Mon espace santé est protégé par un code personnel."]],
 }
 
 
@@ -83,6 +89,23 @@ BAD_SCREENS = {
 ])
 def test_each_rule_catches_a_bad_example(rule, step):
     assert rule in _rules(_journey(**step))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Il a 1 majuscule, 1 minuscule et 1 chiffre.",          # 3 things: one sentence may hold them
+    "Pour les garder, je demande une copie par e-mail.",    # a comma that lists nothing
+    "Le 3422 répond du lundi au vendredi, de 8 h 30 à 17 h 30.",
+    "Il mesure 8,5 centimètres.",                           # a comma inside a number
+])
+def test_three_things_or_fewer_stay_in_one_sentence(sentence):
+    assert "vertical-list" not in _rules(_journey(sentences=[sentence]))
+
+
+def test_more_than_3_things_are_caught_in_english_too():
+    from falc_wizard.lint import listed_things
+
+    assert listed_things("It has 1 capital, 1 small letter, 1 number and 1 sign.", "en") == 4
+    assert listed_things("It has 1 capital, 1 small letter and 1 number.", "en") == 3
 
 
 def test_more_than_5_choices_is_caught():
@@ -209,6 +232,8 @@ def test_every_rule_is_documented():
     ("Mes coordonnées sont cachées par des étoiles.", "sont cachées"),
     ("Le code peut être reçu par e-mail.", "être reçu"),
     ("Je suis prévenu par un message.", "suis prévenu"),
+    # A state ("protégé") with its doer named by "par" is a passive.
+    ("Mon espace santé est protégé par un code personnel.", "est protégé par"),
 ])
 def test_passive_voice_is_found(sentence, group):
     assert french_passive(sentence) == group
@@ -245,6 +270,8 @@ def test_english_passive_both_ways():
     assert english_passive("They're deleted.") == "'re deleted"
     assert english_passive("The person's code arrives.") is None
     assert english_passive("I'm logged in.") is None
+    assert english_passive("It is protected.") is None
+    assert english_passive("It is protected by a personal code.") == "is protected by"
 
 
 # --------------------------------------------------------------------------- rule 9: negative sentences
