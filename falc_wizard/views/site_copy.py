@@ -57,6 +57,10 @@ class Copy:
     hint: tuple[str, ...] = ()
     #: A code the real site sends here: ("sms" | "email", the code), or None.
     message: tuple[str, str] | None = None
+    #: On a field step, the page's own button that sends the field ("Continuer"), or "".
+    sends: str = ""
+    #: How many elements, from the top of the page, are folded away as done (see ``_folded``).
+    folded: int = 0
 
     @property
     def highlight(self) -> bool:
@@ -88,6 +92,32 @@ def _wrong_count(form: Mapping[str, str]) -> int:
     return min(int(raw), MAX_WRONG) if raw.isascii() and raw.isdigit() and len(raw) <= 2 else 0
 
 
+def send_step(journey: Journey, step: Step) -> Step | None:
+    """On a field step, the next step when it presses the page's own button ("Continuer").
+
+    As on the real site, that drawn button sends the field: the field is checked and,
+    when right, both steps are done (views/wizard.py). Otherwise None."""
+    if step.kind != "field" or not step.page:
+        return None
+    following = journey.in_mode(True).steps.get(step.next)
+    if following is not None and following.kind == "action" and following.page == step.page and following.target:
+        return following
+    return None
+
+
+def press_again(journey: Journey, step: Step, element_id: object, wrong: object) -> Press:
+    """A wrong press read back from the session on the GET after its post (views/wizard.py)."""
+    element = journey.pages[step.page].element(element_id) if isinstance(element_id, str) else None
+    count = wrong if type(wrong) is int else 1
+    return Press(element, None, max(1, min(count, MAX_WRONG)))
+
+
+def fragment(press: Press) -> str:
+    """Where the screen after a wrong press opens: at the top, where the hint follows the
+    instruction; from the second wrong press, at the highlighted target with its hint."""
+    return "#ici" if press.wrong >= HIGHLIGHT_FROM else ""
+
+
 def read_press(journey: Journey, step: Step, form: Mapping[str, str]) -> Press:
     """What a post on the copy means: the answer for the target, or one more wrong press."""
     page = journey.pages[step.page]
@@ -116,22 +146,35 @@ _LOOK_FOR = {
     "bouton": lambda label: _("Je cherche le bouton %(label)s.", label=label),
     "bouton-secondaire": lambda label: _("Je cherche le bouton %(label)s.", label=label),
     "lien": lambda label: _("Je cherche le lien %(label)s.", label=label),
-    "case": lambda label: _("Je cherche la case %(label)s.", label=label),
+    # A box whose text no seed shows (site_pages.Element.unseen) is named by what it is.
+    "case": lambda label: _("Je cherche la case %(label)s.", label=label) if label else _("Je cherche la case à cocher."),
     "carte": lambda label: _("Je cherche le choix %(label)s.", label=label),
     "menu": lambda label: _("Je cherche le menu %(label)s.", label=label),
 }
 
 
-def hint(journey: Journey, step: Step, press: Press) -> tuple[str, ...]:
-    """The gentle hint after a wrong press: what was pressed is not it, and what to look for."""
+def hint(journey: Journey, step: Step, press: Press, done: Mapping[str, str] | None = None) -> tuple[str, ...]:
+    """The gentle hint after a wrong press: what was pressed is not it, and what to look for.
+
+    An element already done on this page (a card chosen, a box ticked) is not a mistake:
+    pressing it again gets a neutral word before what to look for."""
     page = journey.pages[step.page]
-    first = _NOT_THIS[press.element.kind]() if press.element else _("J'appuie sur un élément de la page.")
+    if press.element and press.element.id in (done or {}):
+        first = _("C'est déjà fait.")
+    elif press.element:
+        first = _NOT_THIS[press.element.kind]()
+    else:
+        first = _("J'appuie sur un élément de la page.")
     wanted = [page.element(t) for t in targets(step)]
     if step.kind == "choice":
         labels = f" {_('ou')} ".join(f"« {e.label} »" for e in wanted)
         return first, _("Je choisis : %(labels)s.", labels=labels)
     target = wanted[0]
     return first, _LOOK_FOR[target.kind](target.label)
+
+
+#: The elements whose press leaves a mark on the page: what the copy shows once done.
+_STAYS = {"case": "coche", "carte": "choisi"}
 
 
 def _done_on_page(journey: Journey, walk: engine.Walk, step: Step) -> dict[str, str]:
@@ -152,8 +195,11 @@ def _done_on_page(journey: Journey, walk: engine.Walk, step: Step) -> dict[str, 
             choice = earlier.choice(answer or "")
             if choice and choice.target:
                 done[choice.target] = "choisi"
-        elif earlier.target and journey.pages[step.page].element(earlier.target).kind == "case":
-            done[earlier.target] = "coche"
+        elif earlier.target:
+            # A box ticked stays ticked; a card chosen (a radio card pressed) stays chosen;
+            # a button or a link pressed leaves no mark, but it is done.
+            kind = journey.pages[step.page].element(earlier.target).kind
+            done[earlier.target] = _STAYS.get(kind, "appuye")
     return done
 
 
@@ -165,6 +211,8 @@ def _message(journey: Journey, state: engine.State, step: Step, done: Mapping[st
     """
     if not step.message:
         return None
+    if step.message == "email-documents":  # the copy of my documents (seed 000): no code in it
+        return step.message, ""
     kind = next((k for k in ("email", "sms") if done.get(k) == "choisi"), step.message)
     seen: set[str] = set()
     steps = journey.in_mode(state.practice).steps
@@ -178,6 +226,23 @@ def _message(journey: Journey, state: engine.State, step: Step, done: Mapping[st
     return None
 
 
+#: Fewer elements than this above the target are left unfolded.
+FOLD_FROM = 1
+
+
+def _folded(page: Page, step_targets: tuple[str, ...], done: Mapping[str, str]) -> int:
+    """How many elements at the top of the page to fold under "Ce que j'ai déjà fait".
+
+    On a tablet the instruction and its target must fit in one view; what the person
+    already did higher on the same page is what they need least. The fold ends at the
+    last element done above the first target (elements between two done ones go with them).
+    """
+    ids = [element.id for element in page.elements]
+    first_target = min((ids.index(t) for t in step_targets if t in ids), default=0)
+    last_done = max((place for place, element_id in enumerate(ids[:first_target]) if element_id in done), default=-1)
+    return last_done + 1 if last_done + 1 >= FOLD_FROM else 0
+
+
 def build(journey: Journey, walk: engine.Walk, step: Step, press: Press | None = None) -> Copy:
     """The copy of the step's page, as the template draws it, for the person's ``walk``."""
     state = walk.state
@@ -188,6 +253,8 @@ def build(journey: Journey, walk: engine.Walk, step: Step, press: Press | None =
         pressable=pressable(step),
         done=done,
         wrong=press.wrong if press else 0,
-        hint=hint(journey, step, press) if press else (),
+        hint=hint(journey, step, press, done) if press else (),
         message=_message(journey, state, step, done),
+        sends=sending.target if (sending := send_step(journey, step)) else "",
+        folded=_folded(journey.pages[step.page], targets(step), done),
     )

@@ -9,14 +9,14 @@ POST: before and after the answer).
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, get_flashed_messages, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from .. import engine
 from ..journeys import DONE
 from ..page_cache import ScreenKey
 from ..security import csrf_token
-from ..practice import check_submission, checklist_met, rule_for, values_to_show
+from ..practice import check_submission, checklist_met, rule_for
 from ..step_kinds import kind_template
 from .state_store import Visit, get_journey, journeys, load_walk, open_step, save_state, step_url
 from . import site_copy
@@ -45,13 +45,47 @@ def begin(journey_id: str):
     return redirect(step_url(journey, engine.walk(journey, state).frontier), 303)
 
 
+#: The flash category of a refused answer: what the next GET of the same step shows again.
+AGAIN = "encore"
+
+
 @bp.get("/<journey_id>/<step_id>")
 def step(journey_id: str, step_id: str):
     visit = open_step(journey_id, step_id)
     target = visit.walk.resolve(step_id)
+    again = _refusal_for(visit)
     if target != step_id:
         return redirect(step_url(visit.journey, target))
-    return render_step(visit)
+    if again is None:
+        return render_step(visit)
+    press = None
+    if "element" in again:
+        press = site_copy.press_again(visit.journey, visit.step, again["element"], again.get("wrong"))
+    errors = again.get("errors") or None
+    return render_step(visit, errors=errors, press=press, met=again.get("met") or {})
+
+
+def _refusal_for(visit: Visit) -> dict | None:
+    """The refused answer this step's GET shows again, taken out of the session (Flask's flash).
+
+    A refusal is kept for one GET only, and only for the step it was made on: a
+    refresh then shows the screen plain, and a refusal left behind on another
+    step is dropped."""
+    for message in get_flashed_messages(category_filter=[AGAIN]):
+        if isinstance(message, dict) and message.get("step") == f"{visit.journey.id}/{visit.step.id}":
+            return message
+    return None
+
+
+def _answer_again(visit: Visit, fragment: str = "", **refusal):
+    """Post/Redirect/Get for a wrong press or a refused field, as for a right answer.
+
+    The browser's history then holds only GETs: Back and refresh show a screen
+    of the app, never "Confirm Form Resubmission". The session keeps what the
+    next screen says (the element pressed, the count, the error sentences), never
+    a typed value."""
+    flash({"step": f"{visit.journey.id}/{visit.step.id}", **refusal}, AGAIN)
+    return redirect(step_url(visit.journey, visit.step.id) + fragment, 303)
 
 
 @bp.post("/<journey_id>/<step_id>")
@@ -65,30 +99,39 @@ def answer(journey_id: str, step_id: str):
         # Practice: the person pressed an element of the drawn copy (site_copy).
         press = site_copy.read_press(journey, current, request.form)
         if press.answer is None:
-            return render_step(visit, press=press)
+            return _answer_again(visit, site_copy.fragment(press),
+                                 element=press.element.id if press.element else "", wrong=press.wrong)
         reply = press.answer
     elif current.kind == "choice":
         choice = request.form.get("choix", "")
         if current.choice(choice) is None:
-            return render_step(visit, errors={"choix": _("Je choisis une réponse.")}), 400
+            return _answer_again(visit, errors={"choix": _("Je choisis une réponse.")})
         reply = choice
     else:
         reply = DONE
         if current.kind == "field" and walk.state.practice:
-            values, errors = check_submission(rule_for(current.field), request.form)
+            rule = rule_for(current.field)
+            values, errors = check_submission(rule, request.form)
             if errors:
-                return render_step(visit, values=values, errors=errors), 400
+                return _answer_again(visit, errors=errors, met=checklist_met(rule, values))
 
     walk = walk.advance(step_id, reply)
+    done = step_id
+    sending = site_copy.send_step(journey, current) if walk.state.practice else None
+    if sending is not None and request.form.get(site_copy.ELEMENT) == sending.target \
+            and walk.next_step(step_id) == sending.id:
+        # The page's own button pressed under the field: the field is sent and the button pressed.
+        walk = walk.advance(sending.id, DONE)
+        done = sending.id
     save_state(walk.state)
-    return redirect(step_url(journey, walk.next_step(step_id)), 303)
+    return redirect(step_url(journey, walk.next_step(done)), 303)
 
 
-def render_step(visit: Visit, values=None, errors=None, press=None):
+def render_step(visit: Visit, errors=None, press=None, met=None):
     """The step's page. A plain GET comes from the page cache (page_cache.py); a page
-    with typed values, error messages or a press on the practice copy, a practice copy
-    (it shows what this person already did on the page), or a page asked with a query
-    string is always rendered."""
+    with error messages or a press on the practice copy, a practice copy (it shows what
+    this person already did on the page), or a page asked with a query string is always
+    rendered."""
     journey, current, walk = visit.journey, visit.step, visit.walk
     previous = walk.previous_step(current.id)
     progress = engine.progress(journey, walk.state, current.id)
@@ -103,8 +146,6 @@ def render_step(visit: Visit, values=None, errors=None, press=None):
         back_url = step_url(journey, previous) if previous else url_for("wizard.start", journey_id=journey.id)
         related = [journeys()[other] for other in journey.related] if current.is_end else []
         rule = rule_for(current.field) if current.kind == "field" else None
-        shown = values_to_show(rule, values) if values is not None else None
-        met = checklist_met(rule, values) if values is not None else {}
         return render_template(
             template,
             journey=journey,
@@ -114,15 +155,15 @@ def render_step(visit: Visit, values=None, errors=None, press=None):
             back_url=back_url,
             answer=answer,
             rule=rule,
-            values=shown or {},
-            met=met,
+            values={},
+            met=met or {},
             errors=errors or {},
             related=related,
             copy=copy,
         )
 
     cache = current_app.extensions.get("falc_page_cache")
-    if (values is not None or errors is not None or copy is not None or request.query_string
+    if (errors is not None or copy is not None or request.query_string
             or cache is None or current_app.debug):
         return render()
     key = ScreenKey(

@@ -76,7 +76,7 @@ def walk_in_practice(page, live_server, journey, path, audited=None):
             page.get_by_role("button", name="Continuer", exact=True).click()
         page.wait_for_load_state("load")
     body = page.locator("main").inner_text()
-    assert "Bravo, je me suis entraîné." in body and "Sur le vrai site, rien n'a changé." in body
+    assert "Bravo, j'ai fini de m'entraîner." in body and "Sur le vrai site, rien n'a changé." in body
     assert page.get_by_role("button", name="Je le fais pour de vrai").is_visible()
 
 
@@ -129,7 +129,7 @@ def test_a_wrong_press_gets_a_hint_then_the_highlight_and_keeps_the_answers(page
     highlighted.click()
     page.wait_for_load_state("load")
     assert page.url.endswith("/parcours/se-connecter/code")
-    assert "Nouveau message : votre code est 094567" in page.locator(".copy-message").inner_text()
+    assert "Votre code est 094567" in page.locator(".copy-message").inner_text()
     assert "✉" not in page.locator(".copy-message").aria_snapshot()
     # Each element of the page is its own list item: read one by one, not as one long string.
     elements = JOURNEYS["se-connecter"].in_mode(True).pages["code-d-acces"].elements

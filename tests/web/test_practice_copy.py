@@ -11,7 +11,7 @@ from falc_wizard.journeys import load_journeys
 from support import FIXTURES, VALID, Visitor
 
 COPY = "Copie du site, pour m'entraîner"
-END = ("Bravo, je me suis entraîné.", "Sur le vrai site, rien n'a changé.")
+END = ("Bravo, j'ai fini de m'entraîner.", "Sur le vrai site, rien n'a changé.")
 
 
 def begin(visitor, mode="entrainement", journey="demo"):
@@ -60,16 +60,21 @@ def test_a_wrong_press_gets_a_hint_then_the_target_is_highlighted(demo_app, demo
     assert demo_visitor.url == "/parcours/demo/verifier"
     answers = session_state(demo_app, demo_visitor)["a"]
 
-    response = press(demo_visitor, "retour")
-    assert response.status_code == 200
+    response = press(demo_visitor, "retour", follow=False)
+    # Post/Redirect/Get, a wrong press too: Back and refresh never send the form again.
+    assert response.status_code == 303 and response.headers["Location"] == "/parcours/demo/verifier"
+    demo_visitor.get(response.headers["Location"])
     assert "Ce n'est pas ce bouton. " not in demo_visitor.page  # two sentences, two paragraphs
     assert "<p>Ce n'est pas ce bouton.</p><p>Je cherche le bouton Continuer.</p>" in demo_visitor.page
     assert 'name="erreurs" value="1"' in demo_visitor.page
     assert "C'est ici" not in demo_visitor.page and "copy-target" not in demo_visitor.page
 
-    response = press(demo_visitor, "ou-trouver")
-    assert response.status_code == 200
-    assert "<p>Ce n'est pas ce lien.</p><p>Je cherche le bouton Continuer.</p>" in demo_visitor.page
+    response = press(demo_visitor, "ou-trouver", follow=False)
+    # From the second wrong press, the screen opens at the highlighted target and its hint.
+    assert response.status_code == 303 and response.headers["Location"] == "/parcours/demo/verifier#ici"
+    demo_visitor.get("/parcours/demo/verifier")
+    near = re.search(r'<div class="copy-hint copy-hint-near" id="ici"[^>]*>(.*?)</div>\s*<button[^>]*value="continuer"', demo_visitor.page, re.S)
+    assert near and "<p>Ce n'est pas ce lien.</p><p>Je cherche le bouton Continuer.</p>" in near.group(1)
     assert 'name="erreurs" value="2"' in demo_visitor.page
     highlighted = re.search(r'<button[^>]*value="continuer" class="[^"]*copy-target[^"]*">(.*?)</button>', demo_visitor.page, re.S)
     assert highlighted and "C'est ici" in highlighted.group(1)
@@ -89,12 +94,61 @@ def test_a_field_done_earlier_on_the_page_shows_done_without_its_value(demo_visi
     assert '<label class="copy-field-label" for="champ-valeur">Numéro de série de carte Vitale</label>' in page
     assert "J'ai fini d'écrire" in page and "C'est fait" not in page
     response = demo_visitor.post(data={"valeur": "12"})
-    assert response.status_code == 400 and 'value="12"' in demo_visitor.page  # the value is shown back on error
+    assert 'class="error-summary"' in demo_visitor.page and 'value="12"' not in demo_visitor.page  # never kept
     demo_visitor.post(data={"valeur": "80250000021"})
     assert demo_visitor.url == "/parcours/demo/verifier"
     assert "✓ rempli" in demo_visitor.page
     assert "80250000021" not in demo_visitor.page and "8025000002" not in demo_visitor.page
     assert "C'est fait" not in demo_visitor.page
+
+
+def test_a_hint_is_shown_once_and_a_refresh_shows_the_screen_plain(demo_visitor):
+    begin(demo_visitor)
+    demo_visitor.post()
+    press(demo_visitor, "retour")
+    assert demo_visitor.url == "/parcours/demo/carte" and 'id="indice"' in demo_visitor.page
+    assert demo_visitor.page.index("<title>Ce n'est pas ce bouton.") >= 0  # heard first, without JavaScript too
+    demo_visitor.get(demo_visitor.url)
+    assert 'id="indice"' not in demo_visitor.page and 'name="erreurs" value="0"' in demo_visitor.page
+
+
+def test_a_hint_left_for_one_step_is_not_shown_on_another(demo_visitor):
+    begin(demo_visitor)
+    demo_visitor.post()
+    response = press(demo_visitor, "retour", follow=False)
+    assert response.status_code == 303
+    demo_visitor.get("/parcours/demo/debut")  # the person goes back instead of looking
+    assert "Ce n'est pas" not in demo_visitor.page
+    demo_visitor.get("/parcours/demo/carte")
+    assert "Ce n'est pas" not in demo_visitor.page
+
+
+def test_pressing_again_what_is_done_gets_a_neutral_hint(demo_visitor):
+    begin(demo_visitor)
+    demo_visitor.post()
+    press(demo_visitor, "avec-photo")
+    demo_visitor.post(data={"valeur": "80250000021"})
+    assert demo_visitor.url == "/parcours/demo/verifier"
+    assert re.search(r'<button[^>]*value="avec-photo" class="[^"]*copy-done', demo_visitor.page)
+    press(demo_visitor, "avec-photo")
+    assert "<p>C'est déjà fait.</p><p>Je cherche le bouton Continuer.</p>" in demo_visitor.page
+    assert "Ce n'est pas ce choix." not in demo_visitor.page
+
+
+def test_the_page_button_under_a_field_sends_the_field(demo_app, demo_visitor):
+    begin(demo_visitor)
+    demo_visitor.post()
+    press(demo_visitor, "avec-photo")
+    assert demo_visitor.url == "/parcours/demo/serie-avec-photo"
+    # The page's own "Continuer" is a button of the field's form, right under it.
+    assert re.search(r'<button type="submit" name="element" value="continuer" class="copy-el copy-bouton">', demo_visitor.page)
+    demo_visitor.post(data={"valeur": "12", "element": "continuer"})
+    assert demo_visitor.url == "/parcours/demo/serie-avec-photo" and 'class="error-summary"' in demo_visitor.page
+    demo_visitor.post(data={"valeur": "80250000021", "element": "continuer"})
+    # The field is sent and "Continuer" pressed: both steps are done.
+    assert session_state(demo_app, demo_visitor)["a"] == {
+        "debut": "fait", "carte": "avec-photo", "serie-avec-photo": "fait", "verifier": "fait"}
+    assert demo_visitor.url == "/parcours/demo/envoi"
 
 
 def test_the_practice_ending_says_it_was_practice_and_offers_the_real_thing(demo_app, demo_visitor):
@@ -146,7 +200,7 @@ def test_the_code_arrives_on_a_drawn_phone_and_the_real_site_is_never_named(smal
     visitor = Visitor(small_app.test_client())
     begin(visitor, journey="essai")
     assert visitor.url == "/parcours/essai/code"  # the guide-only screens are skipped
-    assert "Nouveau message : votre code est 094567" in visitor.page
+    assert "Votre code est 094567" in visitor.page
     assert "Sur mon téléphone, je reçois un SMS :" in visitor.page
     assert "monespacesante" not in visitor.page.lower()
     visitor.post(data={"valeur": "094567"})
@@ -300,7 +354,7 @@ def test_after_a_refused_password_the_checklist_ticks_what_it_already_has(visito
     open_activer_step(visitor, "avec-code-mot-de-passe", practice=True)
     assert 'class="ok"' not in visitor.page  # nothing typed yet: nothing ticked
     response = visitor.post(data={"mot_de_passe": "soleilsoleil", "confirmation": "soleilsoleil"})
-    assert response.status_code == 400
+    assert response.status_code == 200 and 'class="error-summary"' in visitor.page
     ticked = re.findall(r'<li data-rule="([a-z]+)" class="ok">', visitor.page)
     rules = re.findall(r'<li data-rule="([a-z]+)"', visitor.page)
     assert 0 < len(ticked) < len(rules)

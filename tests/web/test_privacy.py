@@ -93,7 +93,7 @@ def test_typed_values_are_never_kept(server):
         pytest.fail("the provisional code field was not reached")
     path = urllib.parse.urlparse(url).path
     url, page = fetch(path, {"csrf_token": token(page), "valeur": SECRET_VALUES["bad"]})
-    assert SECRET_VALUES["bad"] in page, "the wrong value is shown back, so nothing is lost"
+    assert "field-error" in page and SECRET_VALUES["bad"] not in page, "refused, and not kept even in the page"
     url, page = fetch(path, {"csrf_token": token(page), "valeur": SECRET_VALUES["code_provisoire"]})
     assert urllib.parse.urlparse(url).path != path, "a valid code moves on"
     fetch(f"{path}?valeur={SECRET_VALUES['query']}")
@@ -105,8 +105,7 @@ def test_typed_values_are_never_kept(server):
         assert time.monotonic() < deadline, f"no hidden resume link in the access log:\n{printed}"
         time.sleep(0.02)
     # The access log was written and read: the two posts of the field are there.
-    assert f'"POST {path}" 400 ' in printed
-    assert f'"POST {path}" 303 ' in printed
+    assert printed.count(f'"POST {path}" 303 ') == 2  # refused, then right: each redirects
     for value in SECRET_VALUES.values():
         assert value not in printed
         for header in set_cookies:
