@@ -10,8 +10,9 @@ as ``falc_journey`` and ``falc_svg``.
 
 What is extracted from a journey: its title, summary, the text of each need, the
 title of each part, and of each step its sentences, help_title, help, helper_note
-and the text of its choices. A step's ``label`` is NOT extracted: it is the real site's label, which
-stays in French because the person sees it in French on the real site.
+and the text of its choices; of a real page, the ``description`` of an element whose text no
+seed shows (the app's own words). A step's ``label`` is NOT extracted: it is the real site's
+label, which stays in French because the person sees it in French on the real site.
 """
 
 from __future__ import annotations
@@ -48,6 +49,10 @@ def journey_strings(data: dict) -> Iterator[tuple[str, str]]:
         for choice in step.get("choices", []):
             if choice.get("text"):
                 yield choice["text"], f"{where}: choice {choice.get('id', '?')}"
+    for page in data.get("pages", []):
+        for element in page.get("elements", []):
+            if element.get("description"):
+                yield element["description"], f"journey {journey_id}, page {page.get('id', '?')}: element description"
 
 
 def _line_of(lines: list[str], text: str) -> int:

@@ -598,7 +598,8 @@ def check_complete(journey: Journey) -> None:
       ``"aucun"`` for a screen no official guide shows;
     - such an unverified screen tells the helper so, in the words of UNVERIFIED_NOTE;
     - every field step has its own ``label``, the real field's name, so the person
-      knows what to type (a sentence is no label).
+      knows what to type (a sentence is no label); unless no seed shows that name (its
+      element on the drawn page has ``source = "aucun"``): then it invents none.
 
     Only the journeys served (load_journeys) must be complete: a draft or a checker
     fixture parsed on its own may still lack them, and ``falc-wizard lint`` reports it.
@@ -614,8 +615,16 @@ def check_complete(journey: Journey) -> None:
             raise ContentError(
                 f"{where} step '{step.id}': source '{NO_SOURCE}': its helper_note says \"{UNVERIFIED_NOTE}\""
             )
-        if step.kind == "field" and (not step.label.strip() or step.label in step.sentences):
+        if step.kind == "field" and not _name_in_no_seed(journey, step) and (
+                not step.label.strip() or step.label in step.sentences):
             raise ContentError(f"{where} step '{step.id}': a field step has its own 'label', naming what to type")
+
+
+def _name_in_no_seed(journey: Journey, step: Step) -> bool:
+    """True for a field step with no label whose field no seed names (site_pages.Element.unseen)."""
+    page = journey.pages.get(step.page)
+    element = page.element(step.target) if page else None
+    return not step.label and element is not None and element.unseen
 
 
 def load_file(path: Path) -> Journey:

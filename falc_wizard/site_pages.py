@@ -9,7 +9,12 @@ on a choice, each choice names its ``target``). A new journey needs no code.
 A step may also be for one mode only (``only = "guide"``: "Je vais sur le site
 monespacesante.fr", waiting for a letter; ``only = "entrainement"``: a screen that
 only makes sense in practice), and may say that the real site sends a code there
-(``message = "sms"`` or ``"email"``): practice shows it arriving on a drawn phone.
+(``message = "sms"`` or ``"email"``): practice shows it arriving on a drawn phone;
+``message = "email-documents"``: the copy of my documents the site sends (seed 000).
+
+An element whose text no seed shows (the box of "Clôture du profil": 000 shows it without
+its text) has ``source = "aucun"`` and no label: its ``description`` says, in the app's own
+words, what is there, and the copy draws it as such, never as the site's text.
 
 This module is pure Python (no Flask): the loader (journeys.py) calls it, and the
 engine, the views and the tests read what it builds. It raises ``PageError``; the
@@ -31,7 +36,9 @@ ELEMENT_KINDS = ("bouton", "bouton-secondaire", "lien", "case", "champ", "carte"
 GUIDE = "guide"
 PRACTICE = "entrainement"
 MODES = (GUIDE, PRACTICE)
-MESSAGES = ("sms", "email")
+MESSAGES = ("sms", "email", "email-documents")
+#: An element's ``source`` when no seed shows its text (as a step's ``source``).
+UNSEEN = "aucun"
 
 #: The step keys this module reads (the loader accepts them on every step).
 STEP_KEYS = frozenset({"page", "target", "only", "message"})
@@ -48,15 +55,24 @@ class PageError(ValueError):
 
 @dataclass(frozen=True)
 class Element:
-    """One control of a real page, with the label the site shows."""
+    """One control of a real page, with the label the site shows.
+
+    An element whose text no seed shows is ``unseen``: its ``label`` is "" and its
+    ``description`` (a French msgid, translated when drawn) says what is there."""
 
     id: str
     kind: str
     label: str
+    description: str = ""
 
     @property
     def pressed(self) -> bool:
         return self.kind != "champ"
+
+    @property
+    def unseen(self) -> bool:
+        """True when no seed shows this element's text: it is drawn in the app's words."""
+        return not self.label
 
 
 @dataclass(frozen=True)
@@ -134,16 +150,27 @@ def parse_pages(raw_pages: Any, where: str) -> dict[str, Page]:
             ewhere = f"{pwhere} element '{element_id}'"
             if any(e.id == element_id for e in elements):
                 raise PageError(f"{ewhere}: duplicate id")
-            unknown = set(raw_element) - {"id", "kind", "label"}
+            unknown = set(raw_element) - {"id", "kind", "label", "source", "description"}
             if unknown:
                 raise PageError(f"{ewhere}: unknown key(s) {', '.join(sorted(unknown))}")
             kind = _text(raw_element, "kind", ewhere)
             if kind not in ELEMENT_KINDS:
                 raise PageError(f"{ewhere}: unknown kind '{kind}' (expected one of {', '.join(ELEMENT_KINDS)})")
             label = _text(raw_element, "label", ewhere)
-            if not label:
+            description = _text(raw_element, "description", ewhere)
+            if _text(raw_element, "source", ewhere) == UNSEEN:
+                if label or not description:
+                    raise PageError(
+                        f"{ewhere}: source = \"{UNSEEN}\": no seed shows its text, so it has no label,"
+                        " and its 'description' says in simple words what is there"
+                    )
+            elif "source" in raw_element:
+                raise PageError(f"{ewhere}: an element's 'source' is only \"{UNSEEN}\" (its page names the seeds)")
+            elif not label:
                 raise PageError(f"{ewhere}: an element has its exact label from the seed")
-            elements.append(Element(element_id, kind, label))
+            elif description:
+                raise PageError(f"{ewhere}: a 'description' is only for an element no seed shows (source = \"{UNSEEN}\")")
+            elements.append(Element(element_id, kind, label, description))
         pages[page_id] = Page(page_id, title, tuple(elements), sources)
     return pages
 

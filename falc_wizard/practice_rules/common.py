@@ -44,6 +44,9 @@ class Input:
     #: None: no limit. A maxlength silently cuts a paste or an autofill, and
     #: the person does not see why the value is wrong; a message is better.
     maxlength: int | None = None
+    #: What the real field already holds when its page opens (the current e-mail address
+    #: on the page that changes it, seed 003): the person erases it first. "" for an empty field.
+    value: str = ""
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,11 @@ from .common import (
     value_input,
 )
 
+#: What the real field holds when the page that changes it opens (seed 003): the current
+#: address or number, drawn in the practice field for the person to erase first.
+CURRENT_EMAIL = "ancienne.adresse@exemple.fr"
+CURRENT_MOBILE = "07 11 22 33 44"
+
 
 # --------------------------------------------------------------------------
 # email
@@ -44,6 +49,10 @@ def _email_domain_ok(domain: str) -> bool:
 #: message to it. Each common typing mistake has its own message.
 _check_email = first_refusal(
     Refusal(is_empty, N_("J'écris mon adresse e-mail.")),
+    Refusal(
+        lambda value: CURRENT_EMAIL in value.lower(),
+        N_("L'ancienne adresse est encore dans le champ. J'efface tout, puis j'écris la nouvelle."),
+    ),
     Refusal(has_space, N_("L'adresse e-mail a un espace. J'enlève les espaces.")),
     Refusal(lambda value: "@" not in value, N_("Il manque le signe @. Je vérifie mon adresse e-mail.")),
     Refusal(lambda value: value.count("@") > 1, N_("L'adresse e-mail a plusieurs signes @. Il faut 1 seul signe @.")),
@@ -71,6 +80,8 @@ def _check_mobile(value: str) -> Message | None:
     if not value:
         return Message(N_("J'écris mon numéro de téléphone portable."))
     number = _PHONE_SEPARATORS.sub("", value)
+    if _PHONE_SEPARATORS.sub("", CURRENT_MOBILE)[1:] in number:
+        return Message(N_("L'ancien numéro est encore dans le champ. J'efface tout, puis j'écris le nouveau."))
     for prefix in _FRANCE_PREFIXES:
         if number.startswith(prefix):
             return _check_international_mobile(number[len(prefix) :])
@@ -109,13 +120,13 @@ _check_national_mobile = first_refusal(
 
 EMAIL = FieldRule(
     "email",
-    value_input(type="email", inputmode="email", autocomplete="email", size=32),
+    value_input(type="email", inputmode="email", autocomplete="email", size=32, value=CURRENT_EMAIL),
     "anne.dupont@exemple.fr",
     single(_check_email),
 )
 MOBILE = FieldRule(
     "mobile",
-    value_input(type="tel", inputmode="tel", autocomplete="tel", size=16),
+    value_input(type="tel", inputmode="tel", autocomplete="tel", size=16, value=CURRENT_MOBILE),
     "06 12 34 56 78",
     single(_check_mobile),
 )

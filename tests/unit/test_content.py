@@ -14,6 +14,7 @@ longest walk is within the budget; every field step has its own label.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 
@@ -23,6 +24,8 @@ from falc_wizard import engine
 from falc_wizard.journeys import NO_SOURCE, load_journeys
 
 CONTENT = Path(__file__).resolve().parents[1] / "content"
+#: The source documents (shared/seeds, beside the project's checkout).
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 EXPECTED = {path.stem: tomllib.loads(path.read_text(encoding="utf-8")) for path in sorted(CONTENT.glob("*.toml"))}
 JOURNEYS = load_journeys()
 
@@ -177,7 +180,33 @@ def test_the_longest_walk_is_within_the_budget(name):
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_every_field_step_has_its_own_label(name):
+    """The real field's name, or none at all where no seed shows it (its drawn element is
+    ``source = "aucun"``): a label no seed shows is never borrowed."""
     journey = JOURNEYS[name]
     for step in journey.steps.values():
         if step.kind == "field":
-            assert step.label and step.label not in step.sentences, step.id
+            if not step.label:
+                assert journey.pages[step.page].element(step.target).unseen, step.id
+                continue
+            assert step.label not in step.sentences, step.id
+
+
+def _plain(text: str) -> str:
+    """The words of a seed or a label: markdown links, bold and escapes out, spaces and case aside."""
+    text = re.sub(r"\]\([^)]*\)", "", text).translate({ord(c): None for c in "[*\\"})
+    return " ".join(text.split()).lower()
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_what_is_drawn_as_the_site_comes_from_its_cited_seed(name):
+    """Every label drawn on a copy of a real page is in one of the seeds its page cites
+    (FALC rule 20): the seed texts are read, spaces and case aside."""
+    seeds = {path.name[:3]: _plain(path.read_text(encoding="utf-8")) for path in SEEDS.glob("0*.txt")}
+    journey = JOURNEYS[name]
+    for page in journey.pages.values():
+        cited = " ".join(seeds[s] for s in page.sources)
+        for element in page.elements:
+            if element.unseen:
+                continue
+            label = _plain(element.label)
+            assert label in cited, f"{name} page '{page.id}': « {element.label} » is not in {page.sources}"

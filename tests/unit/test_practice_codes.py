@@ -13,9 +13,37 @@ from support import practice_error as error
 # --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("value", ["HuqZF3KXCz8k", "  HuqZF3KXCz8k ", "abcdefghijkl", "123456789012"])
+@pytest.mark.parametrize("value", ["HuqZF3KXCz8k", "  HuqZF3KXCz8k "])
 def test_code_provisoire_valid(value):
     assert error("code_provisoire", value) is None
+
+
+CODE_CASE = "Une majuscule ou une minuscule est fausse. Je recopie chaque lettre comme dans le code reçu."
+CODE_OTHER = "Ce code est différent du code reçu. Je recopie le code reçu, lettre par lettre."
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        # The real site refuses a code typed with a capital changed: the case of each letter counts.
+        ("huqzf3kxcz8k", CODE_CASE),
+        ("HUQZF3KXCZ8K", CODE_CASE),
+        ("HuqZF3KXCz8K", CODE_CASE),
+        # A well-shaped code that is not the one received.
+        ("abcdefghijkl", CODE_OTHER),
+        ("123456789012", CODE_OTHER),
+        ("HuqZF3KXCz8j", CODE_OTHER),
+    ],
+)
+def test_code_provisoire_is_typed_as_received(value, expected):
+    assert error("code_provisoire", value) == expected
+
+
+def test_the_code_provisoire_received_is_the_example_practice_shows():
+    from falc_wizard.practice_rules import rule_for
+    from falc_wizard.practice_rules.codes import PROVISIONAL_CODE_RECEIVED
+
+    assert rule_for("code_provisoire").example == PROVISIONAL_CODE_RECEIVED
 
 
 CODE_SIGN = "Le code provisoire a un signe en trop. J'écris seulement des lettres et des chiffres."
@@ -49,9 +77,14 @@ def test_code_provisoire_says_the_count():
 # --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("value", ["094567", " 094567 ", "000000"])
+@pytest.mark.parametrize("value", ["094567", " 094567 "])
 def test_code_unique_valid(value):
     assert error("code_unique", value) is None
+
+
+@pytest.mark.parametrize("value", ["000000", "094568", "765490", "123456"])
+def test_code_unique_is_typed_as_received(value):
+    assert error("code_unique", value) == "Ce code est différent du code reçu. Je recopie les 6 chiffres du code reçu."
 
 
 @pytest.mark.parametrize(

@@ -119,3 +119,39 @@ def test_mobile_invalid(value, expected, count):
 def test_mobile_accepts_any_separators(prefix, separators, digits):
     value = prefix + "".join(sep + digit for sep, digit in zip(separators, digits))
     assert error("mobile", value) is None
+
+
+# --------------------------------------------------------------------------
+# The field of the real page holds the current value (seed 003): it is erased first
+# --------------------------------------------------------------------------
+
+
+def test_the_email_and_mobile_fields_open_holding_the_current_value():
+    from falc_wizard.practice_rules import rule_for
+
+    for name in ("email", "mobile"):
+        (field,) = rule_for(name).inputs
+        assert field.value, name
+        assert field.value != rule_for(name).example, "the value to erase is not the value to type"
+
+
+OLD_EMAIL = "L'ancienne adresse est encore dans le champ. J'efface tout, puis j'écris la nouvelle."
+OLD_MOBILE = "L'ancien numéro est encore dans le champ. J'efface tout, puis j'écris le nouveau."
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "ancienne.adresse@exemple.fr",  # nothing erased
+        "ancienne.adresse@exemple.franne.dupont@exemple.fr",  # typed after it
+        "anne.dupont@exemple.francienne.adresse@exemple.fr",  # typed before it
+        "Ancienne.Adresse@exemple.fr",
+    ],
+)
+def test_an_email_typed_without_erasing_the_old_one_is_refused(value):
+    assert error("email", value) == OLD_EMAIL
+
+
+@pytest.mark.parametrize("value", ["07 11 22 33 44", "07 11 22 33 4406 12 34 56 78", "+33 7 11 22 33 44", "0711223344"])
+def test_a_mobile_typed_without_erasing_the_old_one_is_refused(value):
+    assert error("mobile", value) == OLD_MOBILE

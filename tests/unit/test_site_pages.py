@@ -189,3 +189,33 @@ def test_a_mode_keeps_its_steps_in_order_and_drops_only_the_others(only, practic
         state = engine.walk(journey, state).advance(step_id, DONE).state
     assert engine.walk(journey, state).frontier == "fin"
     assert engine.progress(journey, state, "fin").total == len(expected)
+
+
+# --------------------------------------------------------------- a text no seed shows
+
+
+def _with_element(**keys):
+    data = demo_data()
+    data["pages"][0]["elements"].append({"id": "en-plus", "kind": "case", **keys})
+    return data
+
+
+def test_an_element_no_seed_shows_has_no_label_and_says_what_is_there():
+    journey = parse_journey(_with_element(source="aucun", description="Je lis ce texte sur le vrai site."), "demo.toml")
+    box = journey.pages[DEMO["pages"][0]["id"]].element("en-plus")
+    assert box.unseen and box.label == "" and box.description == "Je lis ce texte sur le vrai site."
+    # Every element a seed shows keeps its label.
+    assert not any(e.unseen for e in parse_journey(demo_data(), "demo.toml").pages[box.id and DEMO["pages"][0]["id"]].elements)
+
+
+@pytest.mark.parametrize(
+    "keys, said",
+    [
+        ({"source": "aucun", "label": "Invented", "description": "Je lis ce texte."}, "no seed shows its text"),
+        ({"source": "aucun"}, "no seed shows its text"),
+        ({"source": "003", "label": "Continuer"}, "only \"aucun\""),
+        ({"label": "Continuer", "description": "Mots"}, "'description' is only"),
+    ],
+)
+def test_an_invented_label_or_a_missing_description_is_refused(keys, said):
+    assert said in refused(_with_element(**keys))

@@ -41,20 +41,18 @@ def test_the_strict_check_sees_what_it_is_for():
     assert attribute_errors('<input value="" data-passwordaria-describedby="a">')
 
 
-@pytest.mark.parametrize("journey_id, step_id, refused", [
-    ("activer", "mot-de-passe", {"mot_de_passe": "abc", "mot_de_passe_confirmation": "abd"}),
-    ("activer", "code-provisoire", None),
+@pytest.mark.parametrize("step_id, refused", [
+    ("mot-de-passe", {"mot_de_passe": "abc", "confirmation": "abd"}),  # a password with its checklist
+    ("date", None),  # three inputs, each with the example
+    ("code-saisir", None),
 ])
-def test_a_refused_practice_field_has_each_attribute_apart(app, visitor, journey_id, step_id, refused):
-    journey = app.extensions["falc_journeys"][journey_id]
+def test_a_refused_practice_field_has_each_attribute_apart(app, visitor, step_id, refused):
+    journey = app.extensions["falc_journeys"]["activer"]
     practice = journey.in_mode(True)
-    if step_id not in practice.steps:
-        step_id = next(s.id for s in practice.steps.values() if s.kind == "field")
     path = next(p for p in engine.all_paths(journey, practice=True) if step_id in p)
     visitor.start(journey, practice=True)
     visitor.walk_to(journey, path, step_id, practice=True)
-    field = practice.steps[step_id].field
-    wrong = refused or {name: "²" for name in VALID[field]}
+    wrong = refused or {name: "²" for name in VALID[practice.steps[step_id].field]}
     visitor.post(data=wrong)
     assert 'aria-invalid="true"' in visitor.page, "the field is refused"
     assert attribute_errors(visitor.page) == []

@@ -23,7 +23,7 @@ import servers
 ACTIVER = load_journeys()["activer"]
 
 SECRET_VALUES = {
-    "code_provisoire": "ZqW8xYv3Kp2T",       # a valid provisional code
+    "code_provisoire": "ZqW8xYv3Kp2T",       # a well-shaped provisional code, not the one received
     "bad": "QzXy7Secret!!",                  # an invalid one: shown back, then forgotten
     "query": "QuEry9Typed",                  # typed into an address, after "?"
     "resume": "ResumeTok3nQx",               # a "continue later" link's secret part
@@ -95,7 +95,9 @@ def test_typed_values_are_never_kept(server):
     url, page = fetch(path, {"csrf_token": token(page), "valeur": SECRET_VALUES["bad"]})
     assert "field-error" in page and SECRET_VALUES["bad"] not in page, "refused, and not kept even in the page"
     url, page = fetch(path, {"csrf_token": token(page), "valeur": SECRET_VALUES["code_provisoire"]})
-    assert urllib.parse.urlparse(url).path != path, "a valid code moves on"
+    assert "field-error" in page and SECRET_VALUES["code_provisoire"] not in page, "another code than the one received"
+    url, page = fetch(path, {"csrf_token": token(page), "valeur": FIELD_RULES["code_provisoire"].example})
+    assert urllib.parse.urlparse(url).path != path, "the code received moves on"
     fetch(f"{path}?valeur={SECRET_VALUES['query']}")
     fetch(f"/r/{SECRET_VALUES['resume']}")
 
@@ -105,7 +107,7 @@ def test_typed_values_are_never_kept(server):
         assert time.monotonic() < deadline, f"no hidden resume link in the access log:\n{printed}"
         time.sleep(0.02)
     # The access log was written and read: the two posts of the field are there.
-    assert printed.count(f'"POST {path}" 303 ') == 2  # refused, then right: each redirects
+    assert printed.count(f'"POST {path}" 303 ') == 3  # refused twice, then right: each redirects
     for value in SECRET_VALUES.values():
         assert value not in printed
         for header in set_cookies:
