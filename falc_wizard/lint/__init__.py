@@ -55,7 +55,7 @@ import pyphen
 import textstat
 from babel.support import NullTranslations, Translations
 
-from ..journeys import Journey, Step
+from ..journeys import DONE, Journey, Step
 from ..resources import resource_dir
 from . import vocabulary
 from .labels import field_label_findings, label_findings
@@ -84,6 +84,8 @@ RULES = {
     "label": "an action names the real site's label, as the step draws it (FALC rule 20)",
     "field-label": "a field step names its field with the real site's label (FALC rule 22)",
     "vertical-list": "a list of more than 3 things is a vertical list, not one sentence (FALC rule 29)",
+    "progress": "the journey is cut in parts, each short enough, and every press moves the progress (FALC rule 16)",
+    "login-example": "no example under a log-in identifier or password (FALC rule 22)",
 }
 
 #: The FALC.md rule number of each rule name, printed with every finding.
@@ -92,6 +94,7 @@ RULE_NUMBERS = {
     "numbers-in-digits": "5", "capitals": "6", "glossary": "7", "explained-twice": "7",
     "passive": "9", "negative": "9", "rare-word": "10", "punctuation": "10", "main-action": "11",
     "pictogram": "12", "choices-per-screen": "13", "label": "20", "field-label": "22", "vertical-list": "29",
+    "progress": "16", "login-example": "22",
     "readability": "-", "translation": "-", "exceptions": "-",
 }
 
@@ -372,6 +375,56 @@ def _step_findings(journey: Journey, step: Step, tr: Callable[[str], str], lang:
         yield "field-label", detail, step.label or " ".join(tr(s) for s in step.sentences), "label"
 
 
+#: The most screens a part may show on one path: "écran k sur M" stays short and its dots
+#: fit on one line of a phone (engine.Progress).
+MAX_PART_SCREENS = 12
+#: The parts a journey is cut in (docs/GUIDE-CONTENU.md, « Les parties »).
+PARTS = range(2, 6)
+
+
+def _progress_findings(journey: Journey) -> Iterator[tuple[Step | None, str]]:
+    """(step, detail) where the progress would not move on a press, or where a part is too long.
+
+    Language-free: the numbers shown are the same in every language."""
+    from .. import engine  # the engine is what the person sees; the lint package reads content only otherwise
+
+    if journey.parts and len(journey.parts) not in PARTS:
+        yield None, f"{len(journey.parts)} parts: cut the journey in 2 to 5 [[parts]], so 'Étape n sur N' has a short N"
+        return
+    for practice in (False, True):
+        mode = "practice" if practice else "guide"
+        view = journey.in_mode(practice)
+        for part_id, screens in view.part_screens.items() if journey.parts else ():
+            if screens > MAX_PART_SCREENS:
+                first = next(s for s in view.steps.values() if s.part == part_id)
+                yield first, f"part '{part_id}' shows {screens} screens on one {mode} path: at most {MAX_PART_SCREENS}, cut it in 2"
+        for picks in journey.all_picks(practice):
+            state, shown = engine.start(journey, practice), []
+            steps = journey.walk(picks, practice)
+            for step in steps:
+                here = engine.progress(journey, state, step.id)
+                if shown and (here.position, here.screen) <= (shown[-1].position, shown[-1].screen):
+                    yield step, f"the progress does not move on this {mode} screen ({here})"
+                if shown and (here.total != shown[-1].total):
+                    yield step, f"the total changes on this {mode} screen ({shown[-1].total} then {here.total})"
+                shown.append(here)
+                if not step.is_end:
+                    answer = picks[step.id] if step.kind == "choice" else DONE
+                    state = engine.walk(journey, state).advance(step.id, answer).state
+
+
+def _login_example_findings(journey: Journey) -> Iterator[tuple[Step, str]]:
+    """A field with an example on a log-in page (a page where the log-in password is typed):
+    the person would copy the example instead of typing their own identifier."""
+    from ..practice_rules import FIELD_RULES
+
+    login_pages = {s.page for s in journey.steps.values() if s.field == "mot_de_passe_connexion" and s.page}
+    for step in journey.steps.values():
+        rule = FIELD_RULES.get(step.field) if step.kind == "field" else None
+        if rule is not None and rule.example and step.page in login_pages:
+            yield step, f"the field '{step.field}' shows the example '{rule.example}' on the log-in page '{step.page}'"
+
+
 class Translator:
     """French is the source: it is shown as written. Another language reads its compiled catalog."""
 
@@ -426,6 +479,10 @@ def check_journey(
             add(text.step, rule, text.shown, detail, text.kind)
         for rule, detail in _writing_findings(text, words_):
             add(text.step, rule, text.shown, detail, text.kind)
+    for step, detail in _progress_findings(journey):
+        add(step, "progress", " ".join(step.sentences) if step else journey.title, detail, "parts")
+    for step, detail in _login_example_findings(journey):
+        add(step, "login-example", step.label, detail, "field")
     for step in journey.steps.values():
         for rule, detail, screen in _screen_findings(step, tr, lang, pictograms):
             add(step, rule, screen, detail, "sentences")

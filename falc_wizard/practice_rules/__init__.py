@@ -49,6 +49,7 @@ FIELD_RULES: dict[str, FieldRule] = {
         vitale.SERIAL_WITH_PHOTO,
         codes.PROVISIONAL_CODE,
         accounts.IDENTIFIER,
+        accounts.LOGIN_IDENTIFIER,
         accounts.NEW_PASSWORD,
         accounts.LOGIN_PASSWORD,
         accounts.NEW_PASSWORD_TWICE,

@@ -169,6 +169,16 @@ def check_password_confirmation(values: Mapping[str, str]) -> Errors:
     return errors
 
 
+def _check_login_identifier(value: str) -> Message | None:
+    """Logging in: the identifier the person chose when they activated (8 characters or more);
+    the site checks it against the account, so practice asks only for one of that length."""
+    if not value.strip():
+        return Message(N_("J'écris mon identifiant."))
+    if len(value.strip()) < IDENTIFIER_MIN_LENGTH:
+        return Message(N_("Mon identifiant a au moins 8 caractères. Je l'écris en entier."))
+    return None
+
+
 def _check_login_password(value: str) -> Message | None:
     """Logging in: the site checks the password against the account, not against the
     rules of a new one; practice only asks that something is typed."""
@@ -184,6 +194,15 @@ def _new_password_input(name: str, label: str) -> Input:
 
 # "username": a password manager keeps it with the password, at sign-up and at log-in.
 IDENTIFIER = FieldRule("identifiant", value_input(autocomplete="username", size=24), "anne.dupont", single(_check_identifier))
+# Logging in is not choosing an identifier: no example (FALC rule 22: the person would copy
+# it instead of typing their own), no rule about its characters.
+LOGIN_IDENTIFIER = FieldRule(
+    "identifiant_connexion",
+    value_input(autocomplete="username", size=24),
+    "",
+    single(_check_login_identifier),
+    given_sample={VALUE: "anne.dupont"},
+)
 # No example on a password field (FALC rule 22: people copy examples): the checklist of
 # rules shows instead; the tests' valid sample is given apart.
 NEW_PASSWORD = FieldRule(

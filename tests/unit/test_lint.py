@@ -603,3 +603,62 @@ def test_the_lint_extra_names_every_library_the_checker_imports():
                 imported.add(node.module.split(".")[0])
     third_party = {name for name in imported if name not in sys.stdlib_module_names} - {"babel", "falc_wizard"}
     assert third_party <= declared, third_party - declared
+
+
+# --------------------------------------------------------------------------- rule 16: progress, rule 22: log-in
+
+
+def _parted(screens_in_second_part: int):
+    """A journey of 2 parts: 1 screen, then ``screens_in_second_part`` screens (the last is the end)."""
+    steps = [{"id": "debut", "kind": "info", "pictogram": "clic", "sentences": ["Je lis."], "part": "un"}]
+    for n in range(1, screens_in_second_part):
+        steps.append({"id": f"lire-{n}", "kind": "info", "pictogram": "clic", "sentences": ["Je lis."],
+                      **({"part": "deux"} if n == 1 else {})})
+    steps.append({"id": "fin", "kind": "end", "pictogram": "succes", "sentences": ["Bravo."],
+                  **({"part": "deux"} if screens_in_second_part == 1 else {})})
+    return parse_journey({
+        "id": "essai", "title": "J'essaie", "summary": "Je lis un exemple.", "pictogram": "clic",
+        "parts": [{"id": "un", "title": "Je commence"}, {"id": "deux", "title": "Je lis"}],
+        "steps": steps,
+    }, "essai.toml")
+
+
+def test_a_journey_in_parts_of_12_screens_or_fewer_passes_the_progress_rule():
+    assert "progress" not in _rules(_parted(12))
+
+
+def test_a_part_of_more_than_12_screens_is_reported():
+    findings = [f for f in check_journey(_parted(13), "fr", FRENCH, titles()) if f.rule == "progress"]
+    assert findings and "13 screens" in findings[0].detail and findings[0].step == "lire-1"
+
+
+def test_too_many_parts_are_reported():
+    journey = _parted(2)
+    parts = tuple(dataclasses.replace(journey.parts[0], id=f"p{n}") for n in range(6))
+    findings = [f for f in check_journey(dataclasses.replace(journey, parts=parts), "fr", FRENCH, titles())
+                if f.rule == "progress"]
+    assert findings and "6 parts" in findings[0].detail
+
+
+def test_an_example_under_a_log_in_identifier_is_reported():
+    def journey(field):
+        return parse_journey({
+            "id": "essai", "title": "J'essaie", "summary": "Je lis un exemple.", "pictogram": "clic",
+            "pages": [{"id": "connexion", "title": "Je m'identifie", "elements": [
+                {"id": "identifiant", "kind": "champ", "label": "Mon identifiant"},
+                {"id": "mot-de-passe", "kind": "champ", "label": "Mon mot de passe"},
+            ]}],
+            "steps": [
+                {"id": "identifiant", "kind": "field", "field": field, "label": "Mon identifiant", "page": "connexion",
+                 "target": "identifiant", "pictogram": "identifiant", "sentences": ["J'écris mon identifiant."]},
+                {"id": "mot-de-passe", "kind": "field", "field": "mot_de_passe_connexion", "label": "Mon mot de passe",
+                 "page": "connexion", "target": "mot-de-passe", "pictogram": "mot-de-passe",
+                 "sentences": ["J'écris mon mot de passe."]},
+                {"id": "fin", "kind": "end", "pictogram": "succes", "sentences": ["Bravo."]},
+            ],
+        }, "essai.toml")
+
+    planted = [f for f in check_journey(journey("identifiant"), "fr", FRENCH, titles()) if f.rule == "login-example"]
+    assert [(f.step, f.rule) for f in planted] == [("identifiant", "login-example")]
+    assert "anne.dupont" in planted[0].detail
+    assert "login-example" not in _rules(journey("identifiant_connexion"))

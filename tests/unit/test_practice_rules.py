@@ -27,6 +27,7 @@ from falc_wizard.practice_rules import FIELD_RULES, Message, check
 SOURCES = sorted(Path(pr.__file__).parent.glob("*.py"))
 
 FIELD_NAMES = {
+    "identifiant_connexion",
     "mot_de_passe_connexion",
     "date_naissance",
     "nir",
@@ -139,8 +140,9 @@ def test_every_sample_is_the_example_typed_and_is_accepted():
         assert list(rule.sample) == [item.name for item in rule.inputs], name
         if name == "date_naissance":
             assert " ".join(rule.sample.values()) == rule.example
-        elif any(item.type == "password" for item in rule.inputs):
-            assert rule.example == "", f"{name}: no example on a password field (people copy examples)"
+        elif any(item.type == "password" for item in rule.inputs) or name == "identifiant_connexion":
+            # No example on a password or a log-in identifier (FALC rule 22: people copy examples).
+            assert rule.example == "", f"{name}: no example on a password or a log-in field"
         else:
             assert set(rule.sample.values()) == {rule.example}, name
         assert rule.check(rule.sample) == {}, name
