@@ -190,19 +190,46 @@ def wrap(app: Callable) -> AccessLog:
 _NOTE_IN_LOG = re.compile(r"([?&]note=)[^&\s\"]*")
 
 
+#: Werkzeug's request line, as its server logs it (styled with ANSI colours on a terminal).
+_REQUEST_LINE = re.compile(
+    r"(?P<start>(?:\x1b\[[\d;]*m)*)(?P<method>\S+) (?P<path>\S+) (?P<version>HTTP/[\d.]+)(?P<end>(?:\x1b\[[\d;]*m)*)")
+
+
 class RedactFilter(logging.Filter):
-    """Keeps full resume tokens and the workers' notes out of werkzeug's request logs.
+    """Keeps typed paths, query strings, resume tokens and the workers' notes out of werkzeug's request logs.
 
     Werkzeug's server (``serve --debug``, the browser tests' live server) logs
-    the whole request line; a token is a key to a person's journey, so only its
-    first characters are kept. Under waitress, ``AccessLog`` writes no token at all.
+    the whole request line. Once it knows the app (``shape_paths_of``), the
+    line's path is written as ``AccessLog`` writes it (``KnownPaths``), without
+    its query string. Before that, or for another message: a token is a key to
+    a person's journey, so only its first characters are kept, and a note is
+    cut. Under waitress, ``AccessLog`` writes no token at all.
     """
 
     def __init__(self, secret: Iterable[str]) -> None:
         super().__init__()
         self.secret: tuple[str, ...] = ()
         self._tokens: re.Pattern | None = None
+        self._app = None
+        self._known: KnownPaths | None = None
         self.add(secret)
+
+    def shape_paths_of(self, app) -> None:
+        """Write request lines' paths as ``app``'s access log does (its routes are read on first use)."""
+        self._app, self._known = app, None
+
+    def _shaped(self, record: logging.LogRecord) -> None:
+        args = record.args
+        if self._app is None or not isinstance(args, tuple) or len(args) != 3 or not isinstance(args[0], str):
+            return
+        line = _REQUEST_LINE.fullmatch(args[0])
+        if line is None:
+            return
+        if self._known is None:
+            self._known = KnownPaths(self._app)
+        method = line["method"] if line["method"] in METHODS else "-"
+        path = self._known.loggable(line["path"].split("?", 1)[0])
+        record.args = (f'{line["start"]}{method} {path} {line["version"]}{line["end"]}', *args[1:])
 
     def add(self, secret: Iterable[str]) -> None:
         self.secret = tuple(dict.fromkeys([*self.secret, *secret]))
@@ -210,6 +237,7 @@ class RedactFilter(logging.Filter):
         self._tokens = re.compile(rf"({alternatives})([A-Za-z0-9_\-.]{{6}})[A-Za-z0-9_\-.]*") if self.secret else None
 
     def filter(self, record: logging.LogRecord) -> bool:
+        self._shaped(record)
         message = record.getMessage()
         cleaned = _NOTE_IN_LOG.sub(r"\1…", message)
         if self._tokens is not None:
@@ -220,10 +248,12 @@ class RedactFilter(logging.Filter):
 
 
 def install_log_filter(app) -> None:
-    """On werkzeug's request logger, for ``app``'s secret routes; idempotent."""
+    """On werkzeug's request logger, for ``app``'s routes (the last app made, in a process
+    that makes several); idempotent."""
     logger = logging.getLogger("werkzeug")
-    for existing in logger.filters:
-        if isinstance(existing, RedactFilter):
-            existing.add(secret_prefixes(app))
-            return
-    logger.addFilter(RedactFilter(secret_prefixes(app)))
+    found = next((existing for existing in logger.filters if isinstance(existing, RedactFilter)), None)
+    if found is None:
+        found = RedactFilter(())
+        logger.addFilter(found)
+    found.add(secret_prefixes(app))
+    found.shape_paths_of(app)

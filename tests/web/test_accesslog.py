@@ -194,3 +194,21 @@ def test_the_cli_serves_the_app_with_its_access_log(monkeypatch):
     monkeypatch.setenv("FALC_SECRET_KEY", "k")
     assert cli.main(["serve", "--port", "8123"]) == 0
     assert isinstance(served["app"], AccessLog) and served["port"] == 8123
+
+
+@pytest.mark.parametrize("line, written", [
+    (f"DELETE /parcours/{TYPED}?note=x HTTP/1.1", "DELETE /parcours/… HTTP/1.1"),
+    (f"\x1b[1m\x1b[31mPOST /parcours/demo/{TYPED} HTTP/1.1\x1b[0m", "\x1b[1m\x1b[31mPOST /parcours/… HTTP/1.1\x1b[0m"),
+    (f"GET /parcours/demo/debut?valeur={TYPED} HTTP/1.1", "GET /parcours/demo/debut HTTP/1.1"),
+    (f"{TYPED} / HTTP/1.1", "- / HTTP/1.1"),
+    ("GET /r/eyJqIjoiZGVtbyJ9.aBcDeF.0123456789abcdef HTTP/1.1", "GET /r/… HTTP/1.1"),
+])
+def test_werkzeugs_request_line_writes_the_path_as_the_access_log_does(line, written):
+    """The development server and the browser tests' live server log through werkzeug."""
+    app = create_app({"TESTING": True, "SECRET_KEY": "k", "STEPS_DIR": FIXTURES / "steps"})
+    [werkzeug_filter] = [f for f in logging.getLogger("werkzeug").filters if isinstance(f, RedactFilter)]
+    record = logging.LogRecord("werkzeug", logging.INFO, __file__, 1, '127.0.0.1 - - [date] "%s" %s %s',
+                               (line, "405", "-"), None)
+    werkzeug_filter.filter(record)
+    assert record.getMessage() == f'127.0.0.1 - - [date] "{written}" 405 -'
+    assert TYPED not in record.getMessage() and app is not None
