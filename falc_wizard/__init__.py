@@ -54,12 +54,14 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         app.extensions["falc_print_cache"] = page_cache.PageCache(page_cache.PRINT_SIZE)
 
     from . import accesslog, compression, i18n, security, session_cookie, templating
+    from .audio import web as audio
     from .views import booklet, errors, later, pages, sheets, wizard
 
     session_cookie.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
     templating.init_app(app)
+    audio.init_app(app)
     errors.init_app(app)
     compression.init_app(app)
     for blueprint in (pages.bp, wizard.bp, sheets.bp, later.bp, booklet.bp):

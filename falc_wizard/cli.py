@@ -91,6 +91,44 @@ def serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def audio(args: argparse.Namespace) -> int:
+    """Make the audio files that are missing (falc_wizard/audio): every sentence, every screen's reading."""
+    from . import create_app
+    from .audio import inventory, render
+    from .audio.spoken import spoken
+    from .audio.store import namer_for, parse_voices, sentence_id
+    from .audio.web import audio_dir
+
+    app = create_app()
+    chosen = parse_voices(app.config.get("AUDIO_VOICES"))
+    chosen.update(parse_voices(",".join(args.voice or ())))
+    languages = args.lang or list(app.config["LANGUAGES"])
+    namer = namer_for(languages, chosen)
+    days = {30, app.config.get("RESUME_DAYS", 30)}
+    found = inventory.build(app.extensions["falc_journeys"], languages, resume_days=days)
+    if args.list:
+        for (lang, text), where in sorted(found.sentences.items()):
+            said = spoken(text, lang)
+            extra = f"\tsaid: {said}" if said != text else ""
+            print(f"{lang}\t{sentence_id(text, lang)}\t{namer.sentence(text, lang)}\t{where}\t{text}{extra}")
+        return 0
+    out = Path(args.out) if args.out else audio_dir(app)
+    for lang in languages:
+        voice = namer.voices.get(lang)
+        if voice is None or not voice.available():
+            print(f"falc-wizard audio: no voice for {lang!r} is installed (make voices)", file=sys.stderr)
+            return 1
+    try:
+        report = render.render(found, namer, out, jobs=args.jobs,
+                               log=(lambda _line: None) if args.quiet else print)
+    except render.RenderError as error:
+        print(f"falc-wizard audio: {error}", file=sys.stderr)
+        return 1
+    if not args.quiet:
+        print(f"falc-wizard audio: {report} ({out})")
+    return 0
+
+
 def check(args: argparse.Namespace) -> int:
     """Load and validate every journey file, as the app does at start-up."""
     from . import load_content
@@ -151,6 +189,15 @@ def build_parser() -> argparse.ArgumentParser:
                      help=f"open connections at once (default {CONNECTION_LIMIT})")
     run.add_argument("--debug", action="store_true", help="Flask's development server, with reload")
     run.set_defaults(func=serve)
+    speak = commands.add_parser("audio", help="make the audio files that are missing (every sentence, both languages)")
+    speak.add_argument("--lang", action="append", help="only this language (repeat for more)")
+    speak.add_argument("--voice", action="append", help="another voice for a language: fr=mbrola-fr4 (docs/AUDIO.md)")
+    speak.add_argument("--out", help="another folder (default: FALC_AUDIO_DIR, else instance/audio)")
+    speak.add_argument("--jobs", type=int, help="processes at once (default: one per core)")
+    speak.add_argument("--list", action="store_true",
+                       help="list every sentence: language, id (a recording's name), file name, where, text")
+    speak.add_argument("--quiet", action="store_true")
+    speak.set_defaults(func=audio)
     validate = commands.add_parser("check", help="validate every journey file")
     validate.set_defaults(func=check)
     checker = commands.add_parser("lint", help="check every journey against the FALC rules, in every language")

@@ -52,6 +52,10 @@ def from_environment(environ: Mapping[str, str] | None = None) -> dict:
         "HTTPS": https,
         "TRUSTED_HOSTS": _csv(env.get("FALC_TRUSTED_HOSTS", "")) or None,
         "PROXY_FIX": _count(env, "FALC_PROXY_FIX"),
+        # Audio files (falc_wizard/audio): where they are made and served from (empty:
+        # instance/audio), and another voice for a language ("fr=mbrola-fr4").
+        "AUDIO_DIR": env.get("FALC_AUDIO_DIR", ""),
+        "AUDIO_VOICES": env.get("FALC_AUDIO_VOICES", ""),
     }
     return settings
 

@@ -33,7 +33,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Callable, Hashable
 
-from flask import g, request
+from flask import current_app, g, request
 
 from .i18n import current_language
 from .security import csrf_token as signed_csrf_token
@@ -69,12 +69,16 @@ def request_key() -> tuple[Hashable, ...]:
     The scheme, host and mount point make the page's links (``url_for`` writes
     ``request.script_root`` before every path); the full path, with its query
     string, is written back in the "Réglages" link; then the language and the
-    display settings (the person's session or browser).
+    display settings (the person's session or browser), and which audio files are made.
     """
     # Imported here: templating imports this module (the templates' csrf_token).
     from .templating import display_settings
 
+    # The audio files made so far: a page names only those (audio/web.py), and a render in
+    # the background adds more.
+    audio = current_app.extensions.get("falc_audio")
     return (
+        audio.folder.version() if audio is not None else None,
         request.scheme,
         request.host,
         request.script_root,

@@ -43,7 +43,9 @@ PERMISSIONS_POLICY = ", ".join(
 )
 
 
-#: The files that are the same for everyone (style, script, pictograms).
+#: The files that are the same for everyone (style, script, pictograms). Any other
+#: response its view marked ``immutable`` (a file named by its content, as the audio
+#: files are) is cacheable too, wherever its path: a new such route needs no entry here.
 CACHEABLE = ("/static/", "/pictogrammes/")
 
 
@@ -82,13 +84,19 @@ class SecurityHeaders:
             # wsgi.url_scheme is the client's once ProxyFix (outside this) has read the proxy's headers.
             if environ.get("wsgi.url_scheme") == "https" and "strict-transport-security" not in present:
                 extra.append(HSTS)
-            cacheable = environ.get("PATH_INFO", "").startswith(CACHEABLE) and status[:3] in ("200", "304")
+            cacheable = status[:3] in ("200", "304") and (
+                environ.get("PATH_INFO", "").startswith(CACHEABLE) or _immutable(headers))
             if not cacheable:
                 headers = [pair for pair in headers if pair[0].lower() != "cache-control"]
                 extra.append(NO_STORE)
             return start_response(status, headers + extra, exc_info)
 
         return self.app(environ, start_with_headers)
+
+
+def _immutable(headers: list) -> bool:
+    """True when the view said its response never changes (``Cache-Control: ..., immutable``)."""
+    return any(name.lower() == "cache-control" and "immutable" in value for name, value in headers)
 
 
 #: A character a browser strips from a Location (and Werkzeug too).

@@ -18,7 +18,7 @@ HELP_LINE = "3422"
 #: session. One list for the page that switches them and for what pages are drawn with:
 #: the page cache's key holds ``display_settings()``, so a setting missing there would
 #: serve one person's display to another.
-DISPLAY_SETTINGS = ("helper", "large_text", "contrast")
+DISPLAY_SETTINGS = ("helper", "large_text", "contrast", "slow_reading")
 
 
 def display_settings() -> dict:

@@ -17,13 +17,15 @@
 
   function setUpListen() {
     var button = document.querySelector("[data-listen]");
-    if (!button || !("speechSynthesis" in window) || typeof SpeechSynthesisUtterance === "undefined") return;
+    // Where the screen's audio files are made, audio.js plays them instead.
+    if (!button || button.closest("[data-listen-player]")) return;
+    if (!("speechSynthesis" in window) || typeof SpeechSynthesisUtterance === "undefined") return;
     button.hidden = false;
     button.addEventListener("click", function () {
       window.speechSynthesis.cancel();
       var utterance = new SpeechSynthesisUtterance(sentencesToSpeak());
       utterance.lang = document.documentElement.lang || "fr";
-      utterance.rate = 0.9;
+      utterance.rate = parseFloat(button.getAttribute("data-rate")) || 0.9;
       window.speechSynthesis.speak(utterance);
     });
   }

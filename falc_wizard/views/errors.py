@@ -3,23 +3,28 @@
 from __future__ import annotations
 
 from flask import Flask, current_app, render_template, request
-from flask_babel import lazy_gettext as _l
+from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from markupsafe import escape
 from werkzeug.exceptions import HTTPException, SecurityError
 
-#: status -> (title, sentence). Any other 4xx uses the 400 text.
+def N_(message: str) -> str:
+    """Marks a sentence for the catalog; it is translated when the page is drawn."""
+    return message
+
+
+#: status -> (title, sentence), in French (falc_wizard/audio reads them too). Any other 4xx uses the 400 text.
 MESSAGES = {
-    400: (_l("Je ne peux pas ouvrir cette page"), _l("Je retourne à l'accueil pour recommencer.")),
-    404: (_l("Je ne trouve pas cette page"), _l("Je retourne à l'accueil pour choisir un parcours.")),
-    405: (_l("Je ne peux pas ouvrir cette page"), _l("Je retourne à l'accueil pour recommencer.")),
-    413: (_l("Ce que j'ai écrit est trop long"), _l("Je retourne à l'accueil pour recommencer.")),
-    500: (_l("Il y a un problème sur le site"), _l("Ce n'est pas ma faute. Je réessaie dans 5 minutes.")),
+    400: (N_("Je ne peux pas ouvrir cette page"), N_("Je retourne à l'accueil pour recommencer.")),
+    404: (N_("Je ne trouve pas cette page"), N_("Je retourne à l'accueil pour choisir un parcours.")),
+    405: (N_("Je ne peux pas ouvrir cette page"), N_("Je retourne à l'accueil pour recommencer.")),
+    413: (N_("Ce que j'ai écrit est trop long"), N_("Je retourne à l'accueil pour recommencer.")),
+    500: (N_("Il y a un problème sur le site"), N_("Ce n'est pas ma faute. Je réessaie dans 5 minutes.")),
 }
 
 
 def render_error(status: int, journey=None):
-    title, sentence = MESSAGES.get(status, MESSAGES[500] if status >= 500 else MESSAGES[400])
+    title, sentence = (_(text) for text in MESSAGES.get(status, MESSAGES[500] if status >= 500 else MESSAGES[400]))
     if isinstance(request.routing_exception, SecurityError):
         # The request was refused before routing (a host not in TRUSTED_HOSTS):
         # Flask has no URL adapter, so no URL can be built and the full layout
@@ -38,7 +43,7 @@ def bare_page(title, sentence) -> str:
         '<!doctype html><html lang="fr"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(title)}</title></head><body><main><h1>{escape(title)}</h1>"
-        f'<p>{escape(sentence)}</p><p><a href="/">{escape(_l("Accueil"))}</a></p></main></body></html>'
+        f'<p>{escape(sentence)}</p><p><a href="/">{escape(_("Accueil"))}</a></p></main></body></html>'
     )
 
 
