@@ -81,3 +81,17 @@ def test_every_practice_screen_that_says_j_ecris_has_a_field_to_write_in(journey
     for step in JOURNEYS[journey_id].in_mode(True).steps.values():
         if any(s.startswith("J'écris") for s in step.sentences):
             assert step.kind == "field", step.id
+
+
+def test_practice_says_why_it_stops_at_franceconnect():
+    journey = JOURNEYS["se-connecter"]
+    picks = {"que-faire": "franceconnect"}
+    assert [s.id for s in journey.walk(picks, practice=True)][-3:] == ["franceconnect-cliquer", "franceconnect-entrainement", "fin"]
+    assert [s.id for s in journey.walk(picks)][-3:] == ["franceconnect-cliquer", "franceconnect-compte", "fin"]
+    assert "Sur le vrai site, FranceConnect ouvre un autre site." in journey.steps["franceconnect-entrainement"].sentences
+
+
+def test_the_contact_details_screen_of_activation_says_what_to_press():
+    step = JOURNEYS["activer"].steps["coordonnees"]
+    assert "S'ils sont justes, je clique sur le bouton Confirmer." in step.sentences
+    assert step.label == "Confirmer"
