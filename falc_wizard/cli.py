@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from pathlib import Path
 
@@ -85,6 +86,8 @@ def serve(args: argparse.Namespace) -> int:
     allow_open_files(args.connection_limit)
     # Under load, one line now and then that requests wait for a thread, not one per request.
     summarise_queue_warnings()
+    if not args.no_audio:
+        render_audio_in_background()
     print(f"falc-wizard: http://{args.host}:{args.port}/", flush=True)
     # waitress logs no requests; ours leaves out what a person typed (accesslog.py).
     waitress.serve(wrap(app), **waitress_options(app, args))
@@ -127,6 +130,23 @@ def audio(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(f"falc-wizard audio: {report} ({out})")
     return 0
+
+
+def render_audio_in_background() -> None:
+    """Make the missing audio files in a child process at low priority, while the app serves:
+    the app shows each screen's player as soon as its files are there (audio/web.py)."""
+    import subprocess
+
+    from .audio.voices import DEFAULT_VOICES, VOICES
+
+    if not all(VOICES[name].available() for name in DEFAULT_VOICES.values()):
+        print("falc-wizard: no voice installed (make voices): « Écouter » uses the browser's voice", file=sys.stderr)
+        return
+    command = [sys.executable, "-m", "falc_wizard.cli", "audio", "--quiet"]
+    if shutil.which("nice"):
+        command = ["nice", "-n", "10", *command]
+    subprocess.Popen(command, stdin=subprocess.DEVNULL)
+    print("falc-wizard: making the missing audio files in the background", flush=True)
 
 
 def check(args: argparse.Namespace) -> int:
@@ -188,6 +208,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--connection-limit", type=int, default=CONNECTION_LIMIT,
                      help=f"open connections at once (default {CONNECTION_LIMIT})")
     run.add_argument("--debug", action="store_true", help="Flask's development server, with reload")
+    run.add_argument("--no-audio", action="store_true", help="do not make the missing audio files in the background")
     run.set_defaults(func=serve)
     speak = commands.add_parser("audio", help="make the audio files that are missing (every sentence, both languages)")
     speak.add_argument("--lang", action="append", help="only this language (repeat for more)")

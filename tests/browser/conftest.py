@@ -48,7 +48,18 @@ def chromium(playwright_instance):
 @pytest.fixture(scope="session")
 def live_server():
     """The app served for real on 127.0.0.1 and a free port, in a thread; yields its base URL."""
-    app = create_app({"TESTING": True, "SECRET_KEY": "browser-test-secret"})
+    yield from _serve({"TESTING": True, "SECRET_KEY": "browser-test-secret"})
+
+
+@pytest.fixture(scope="session")
+def live_server_without_audio(tmp_path_factory):
+    """The same app where no audio file is made yet: « Écouter » falls back to the browser's voice."""
+    yield from _serve({"TESTING": True, "SECRET_KEY": "browser-test-secret",
+                       "AUDIO_DIR": str(tmp_path_factory.mktemp("no-audio"))})
+
+
+def _serve(config):
+    app = create_app(config)
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # not one line per request in the test output
     server = make_server("127.0.0.1", 0, app, threaded=True)  # port 0: the system picks a free one
     port = server.server_port

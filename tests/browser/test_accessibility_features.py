@@ -68,8 +68,11 @@ SCREENS = {
 }
 
 
+# Where no audio file is made yet, « Écouter » reads with the browser's voice (test_listening.py
+# plays the files).
 @pytest.mark.parametrize("screen", list(SCREENS))
-def test_listen_reads_the_screen_in_the_page_language(context, live_server, screen):
+def test_listen_reads_the_screen_in_the_page_language(context, live_server_without_audio, screen):
+    live_server = live_server_without_audio
     context.add_init_script(SPEECH_STUB)
     page = context.new_page()
     SCREENS[screen](page, live_server)
@@ -87,7 +90,8 @@ def test_listen_reads_the_screen_in_the_page_language(context, live_server, scre
     assert "Réglages" not in spoken[0]["text"] and "Retour" not in spoken[0]["text"]
 
 
-def test_listen_is_hidden_where_the_browser_cannot_speak(context, live_server):
+def test_listen_is_hidden_where_the_browser_cannot_speak(context, live_server_without_audio):
+    live_server = live_server_without_audio
     context.add_init_script(NO_SPEECH)
     page = context.new_page()
     for screen in ("accueil", "debut", "etape-info"):
@@ -96,7 +100,8 @@ def test_listen_is_hidden_where_the_browser_cannot_speak(context, live_server):
         expect(page.locator("[data-listen]")).to_be_hidden()
 
 
-def test_listen_is_hidden_without_javascript(chromium, live_server):
+def test_listen_is_hidden_without_javascript(chromium, live_server_without_audio):
+    live_server = live_server_without_audio
     context = chromium.new_context(**context_options(java_script_enabled=False))
     try:
         page = context.new_page()
