@@ -14,7 +14,7 @@ import zxingcpp
 from PIL import Image, ImageDraw
 
 _SVG = re.compile(r'<svg class="qr"[^>]*viewBox="0 0 (\d+) (\d+)".*?</svg>', re.S)
-_SQUARE = re.compile(r"M(\d+),(\d+)H(\d+)V(\d+)H(\d+)z")
+_RUN = re.compile(r"M(\d+),(\d+)h(\d+)v1h-\d+z")
 
 
 def read_codes(image: Image.Image) -> list[zxingcpp.Barcode]:
@@ -39,11 +39,11 @@ def svgs(page: str) -> list[str]:
 
 
 def decode_svg(svg: str, scale: int = 8) -> list[str]:
-    """Draw the SVG's modules (the path of 1x1 squares that qrcode's path factory makes) and decode."""
+    """Draw the SVG's modules (the path's runs of dark modules, one row high) and decode."""
     size = int(_SVG.match(svg).group(1))
     image = Image.new("L", (size * scale, size * scale), 255)
     draw = ImageDraw.Draw(image)
-    for x, y, *_ in _SQUARE.findall(svg):
-        x, y = int(x), int(y)
-        draw.rectangle([x * scale, y * scale, (x + 1) * scale - 1, (y + 1) * scale - 1], fill=0)
+    for x, y, width in _RUN.findall(svg):
+        x, y, width = int(x), int(y), int(width)
+        draw.rectangle([x * scale, y * scale, (x + width) * scale - 1, (y + 1) * scale - 1], fill=0)
     return decode_image(image)

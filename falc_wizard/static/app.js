@@ -1,8 +1,8 @@
 /* falc-wizard: JavaScript only adds to pages that work without it.
    - "Écouter": reads the screen's sentences aloud, where the browser can speak.
-   - The live password checklist.
    - The error summary takes the focus; its links focus the field with its label in view.
-   - A practice screen opens with its instruction and the drawn page's target in view. */
+   - A practice screen opens with its instruction and the drawn page's target in view.
+   - The pages to print get a print button. */
 (function () {
   "use strict";
 
@@ -28,43 +28,6 @@
       utterance.rate = parseFloat(button.getAttribute("data-rate")) || 0.9;
       window.speechSynthesis.speak(utterance);
     });
-  }
-
-  // The password rules of practice_rules/accounts.py, character for character
-  // (tests/browser/test_password_checklist.py runs this function against Python's):
-  // a length in characters (code points, as Python's len: an emoji is 1, not 2),
-  // Python's isupper and islower (the Unicode properties Uppercase and Lowercase),
-  // a digit from 0 to 9 only, and a special character (not a letter, not a number).
-  var RULES = {
-    longueur: function (v) { return Array.from(v).length >= 8; },
-    majuscule: function (v) { return /\p{Uppercase}/u.test(v); },
-    minuscule: function (v) { return /\p{Lowercase}/u.test(v); },
-    chiffre: function (v) { return /[0-9]/.test(v); },
-    special: function (v) { return /[^\p{L}\p{N}]/u.test(v); }
-  };
-
-  function passwordRules(value) {
-    var met = {};
-    Object.keys(RULES).forEach(function (key) { met[key] = RULES[key](String(value)); });
-    return met;
-  }
-  window.falcPasswordRules = passwordRules;
-
-  function setUpChecklist() {
-    var input = document.querySelector("[data-password]");
-    var list = document.querySelector("[data-checklist]");
-    if (!input || !list) return;
-    list.setAttribute("aria-live", "polite");
-    function update() {
-      var met = passwordRules(input.value);
-      list.querySelectorAll("[data-rule]").forEach(function (item) {
-        item.classList.toggle("ok", met[item.getAttribute("data-rule")] === true);
-      });
-    }
-    input.addEventListener("input", update);
-    // After a refused password the field is empty (never shown again) but the server ticked
-    // what the refused one had: keep those ticks until the person types.
-    if (input.value) update();
   }
 
   function focusErrors() {
@@ -108,9 +71,16 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     setUpListen();
-    setUpChecklist();
     focusErrors();
     setUpErrorLinks();
   });
   window.addEventListener("load", fitCopyInView);
+
+  // The pages to print: a button that opens the browser's print dialog.
+  document.addEventListener("DOMContentLoaded", function () {
+    var button = document.querySelector("[data-print]");
+    if (!button || typeof window.print !== "function") return;
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
 })();

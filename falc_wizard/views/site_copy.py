@@ -164,7 +164,7 @@ def hint(journey: Journey, step: Step, press: Press, done: Mapping[str, str] | N
     elif press.element:
         first = _NOT_THIS[press.element.kind]()
     else:
-        first = _("J'appuie sur un élément de la page.")
+        first = _("Je clique sur un élément de la page.")
     wanted = [page.element(t) for t in targets(step)]
     if step.kind == "choice":
         labels = f" {_('ou')} ".join(f"« {e.label} »" for e in wanted)

@@ -1,4 +1,4 @@
-"""The live password checklist (static/app.js) agrees with the Python rule (practice_rules.accounts).
+"""The live password checklist (static/checklist.js) agrees with the Python rule (practice_rules.accounts).
 
 The person sees each rule ticked as they type; the server then checks the same
 rules. If the two disagreed, the checklist would tick everything and the server
@@ -81,6 +81,7 @@ def _python_characters():
 
 def test_the_script_and_python_agree_on_every_character(page, live_server):
     page.goto(live_server + "/")
+    page.add_script_tag(url=live_server + "/static/checklist.js")
     wait_until_ready(page)
     ranges = page.evaluate(_RANGES, CHARACTER_KEYS)
     accepted_by_script = {key: set() for key in CHARACTER_KEYS}
@@ -112,6 +113,7 @@ def test_the_script_and_python_agree_on_every_character(page, live_server):
 
 def test_the_script_counts_characters_like_python(page, live_server):
     page.goto(live_server + "/")
+    page.add_script_tag(url=live_server + "/static/checklist.js")
     wait_until_ready(page)
     for value in CASES + ["😀" * 7, "😀" * 8, "e\u0301" * 4, "\U0001d400" * 8]:
         assert page.evaluate("(v) => window.falcPasswordRules(v).longueur", value) == password_rules(value)["longueur"], value

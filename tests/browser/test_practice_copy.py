@@ -152,7 +152,7 @@ def test_the_helper_reads_the_copy_advice_in_the_one_helper_note(page, live_serv
     assert page.url.endswith("/parcours/activer/cliquer-activer")
     notes = page.get_by_role("complementary", name="Pour l’accompagnant")
     assert notes.count() == 1
-    assert "Après 2 essais, la copie montre où appuyer." in notes.inner_text()
+    assert "Après 2 essais, la copie montre où cliquer." in notes.inner_text()
     assert page.get_by_text("Après 2 essais").count() == 1  # said once, not also under the copy
 
 
