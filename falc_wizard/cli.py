@@ -193,9 +193,25 @@ def lint(args: argparse.Namespace) -> int:
     findings = run_lint(journeys.values(), languages, context=context)
     for finding in findings:
         print(finding)
+    findings = [*findings, *misread_sentences(journeys, languages)]
     print(f"{len(findings)} finding(s) in {len(journeys)} journeys, languages: {', '.join(languages)}",
           file=sys.stderr)
     return 1 if findings else 0
+
+
+def misread_sentences(journeys, languages) -> list[str]:
+    """Sentences a voice is likely to misread that have no spoken text (falc_wizard/audio/spoken.py),
+    each printed as a finding of its own."""
+    from .audio.inventory import build
+    from .audio.spoken import likely_misread
+
+    found = []
+    for (lang, text), where in build(journeys, languages).sentences.items():
+        for reason in likely_misread(text, lang):
+            found.append(f"{where}: spoken-text [{lang}] {reason}: needs a spoken text in "
+                         f"falc_wizard/audio/spoken.toml: {text}")
+            print(found[-1])
+    return found
 
 
 def build_parser() -> argparse.ArgumentParser:
