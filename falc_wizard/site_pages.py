@@ -64,6 +64,9 @@ class Element:
     kind: str
     label: str
     description: str = ""
+    #: The element of the same page that makes this one appear once it is done (a box that
+    #: the site shows under a card once the card is chosen), or "": always there.
+    after: str = ""
 
     @property
     def pressed(self) -> bool:
@@ -150,7 +153,7 @@ def parse_pages(raw_pages: Any, where: str) -> dict[str, Page]:
             ewhere = f"{pwhere} element '{element_id}'"
             if any(e.id == element_id for e in elements):
                 raise PageError(f"{ewhere}: duplicate id")
-            unknown = set(raw_element) - {"id", "kind", "label", "source", "description"}
+            unknown = set(raw_element) - {"id", "kind", "label", "source", "description", "after"}
             if unknown:
                 raise PageError(f"{ewhere}: unknown key(s) {', '.join(sorted(unknown))}")
             kind = _text(raw_element, "kind", ewhere)
@@ -170,7 +173,10 @@ def parse_pages(raw_pages: Any, where: str) -> dict[str, Page]:
                 raise PageError(f"{ewhere}: an element has its exact label from the seed")
             elif description:
                 raise PageError(f"{ewhere}: a 'description' is only for an element no seed shows (source = \"{UNSEEN}\")")
-            elements.append(Element(element_id, kind, label, description))
+            after = _text(raw_element, "after", ewhere)
+            if after and not any(e.id == after for e in elements):
+                raise PageError(f"{ewhere}: 'after' names an element above it on the page, not '{after}'")
+            elements.append(Element(element_id, kind, label, description, after))
         pages[page_id] = Page(page_id, title, tuple(elements), sources)
     return pages
 

@@ -14,7 +14,7 @@ never their value: typed values are not kept (practice.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Mapping
 
 from flask_babel import gettext as _
@@ -61,6 +61,12 @@ class Copy:
     sends: str = ""
     #: How many elements, from the top of the page, are folded away as done (see ``_folded``).
     folded: int = 0
+
+    @property
+    def elements(self) -> tuple[Element, ...]:
+        """The page's elements as the site shows them now: one that appears once another is
+        done (``Element.after``) is left out before."""
+        return tuple(e for e in self.page.elements if not e.after or e.after in self.done)
 
     @property
     def highlight(self) -> bool:
@@ -230,14 +236,14 @@ def _message(journey: Journey, state: engine.State, step: Step, done: Mapping[st
 FOLD_FROM = 1
 
 
-def _folded(page: Page, step_targets: tuple[str, ...], done: Mapping[str, str]) -> int:
+def _folded(elements: tuple[Element, ...], step_targets: tuple[str, ...], done: Mapping[str, str]) -> int:
     """How many elements at the top of the page to fold under "Ce que j'ai déjà fait".
 
     On a tablet the instruction and its target must fit in one view; what the person
     already did higher on the same page is what they need least. The fold ends at the
     last element done above the first target (elements between two done ones go with them).
     """
-    ids = [element.id for element in page.elements]
+    ids = [element.id for element in elements]
     first_target = min((ids.index(t) for t in step_targets if t in ids), default=0)
     last_done = max((place for place, element_id in enumerate(ids[:first_target]) if element_id in done), default=-1)
     return last_done + 1 if last_done + 1 >= FOLD_FROM else 0
@@ -247,7 +253,7 @@ def build(journey: Journey, walk: engine.Walk, step: Step, press: Press | None =
     """The copy of the step's page, as the template draws it, for the person's ``walk``."""
     state = walk.state
     done = _done_on_page(journey, walk, step)
-    return Copy(
+    copy = Copy(
         page=journey.pages[step.page],
         targets=targets(step),
         pressable=pressable(step),
@@ -256,5 +262,5 @@ def build(journey: Journey, walk: engine.Walk, step: Step, press: Press | None =
         hint=hint(journey, step, press, done) if press else (),
         message=_message(journey, state, step, done),
         sends=sending.target if (sending := send_step(journey, step)) else "",
-        folded=_folded(journey.pages[step.page], targets(step), done),
     )
+    return replace(copy, folded=_folded(copy.elements, copy.targets, done))

@@ -219,3 +219,12 @@ def test_an_element_no_seed_shows_has_no_label_and_says_what_is_there():
 )
 def test_an_invented_label_or_a_missing_description_is_refused(keys, said):
     assert said in refused(_with_element(**keys))
+
+
+def test_after_names_an_element_above_on_the_same_page():
+    from falc_wizard.site_pages import PageError, parse_pages
+    page = {"id": "p", "title": "Page", "source": "003", "elements": [
+        {"id": "boite", "kind": "case", "label": "Case", "after": "carte"},
+        {"id": "carte", "kind": "carte", "label": "Carte"}]}
+    with pytest.raises(PageError, match="'after' names an element above it"):
+        parse_pages([page], "f.toml")

@@ -369,3 +369,12 @@ def test_after_a_refused_password_the_checklist_ticks_what_it_already_has(visito
     assert 0 < len(ticked) < len(rules)
     assert "minuscule" in ticked and "majuscule" not in ticked and "chiffre" not in ticked
     assert "soleilsoleil" not in visitor.page  # the password itself is never shown again
+
+
+def test_an_element_the_site_shows_later_is_drawn_only_then(visitor):
+    """The terms box appears under « J'active Mon espace santé » once that card is chosen."""
+    open_activer_step(visitor, "avec-code-activer", practice=True)
+    assert 'value="activer"' in visitor.page and 'value="cgu"' not in visitor.page
+    visitor.post(data={"element": "activer"})
+    assert visitor.url == "/parcours/activer/avec-code-conditions"
+    assert 'value="cgu"' in visitor.page
