@@ -72,8 +72,7 @@ def _check_screen(page: str, where: str, folder: Path) -> set[str]:
     for tag in re.findall(r'<span class="choice-text"[^>]*>', main):
         assert "data-say=" in tag, f"{where}: {tag}"
     for block in re.findall(r'<div class="(?:copy-hint|step-help)".*?</div>', main, re.S):
-        # A help picture's caption (its <span>) says it; the <p> around it holds nothing else.
-        for tag in re.findall(r'<(?:h2|p(?! class="help-picture)|span)\b[^>]*>', block):
+        for tag in re.findall(r"<(?:h2|p)\b[^>]*>", block):
             assert "data-say=" in tag, f"{where}: {tag}"
     for name in said | sources:
         for extension in ("webm", "mp3"):
