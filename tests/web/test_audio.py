@@ -69,7 +69,9 @@ def _check_screen(page: str, where: str, folder: Path) -> set[str]:
     sentences = re.search(r'<div[^>]*data-speak>(.*?)</div>', main, re.S)
     for tag in re.findall(r"<(?:h1|p)\b[^>]*>", sentences.group(1)):
         assert "data-say=" in tag, f"{where}: {tag}"
-    for tag in re.findall(r'<span class="choice-text"[^>]*>', main):
+    messages = "".join(re.findall(r'<figure class="copy-message.*?</figure>', main, re.S))
+    for tag in re.findall(r'<(?:span class="choice-text"|p class="copy-message-text")[^>]*>', main) + \
+            re.findall(r"<figcaption[^>]*>", messages):
         assert "data-say=" in tag, f"{where}: {tag}"
     for block in re.findall(r'<div class="(?:copy-hint|step-help)".*?</div>', main, re.S):
         for tag in re.findall(r"<(?:h2|p)\b[^>]*>", block):
