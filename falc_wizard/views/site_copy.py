@@ -239,9 +239,11 @@ FOLD_FROM = 1
 def _folded(elements: tuple[Element, ...], step_targets: tuple[str, ...], done: Mapping[str, str]) -> int:
     """How many elements at the top of the page to fold under "Ce que j'ai déjà fait".
 
-    On a tablet the instruction and its target must fit in one view; what the person
+    On a tablet the instruction and its field must fit in one view; what the person
     already did higher on the same page is what they need least. The fold ends at the
     last element done above the first target (elements between two done ones go with them).
+    Only on a field step: where the person presses, the page stays whole, to look for the
+    target among the others.
     """
     ids = [element.id for element in elements]
     first_target = min((ids.index(t) for t in step_targets if t in ids), default=0)
@@ -263,4 +265,6 @@ def build(journey: Journey, walk: engine.Walk, step: Step, press: Press | None =
         message=_message(journey, state, step, done),
         sends=sending.target if (sending := send_step(journey, step)) else "",
     )
+    if step.kind != "field":
+        return copy
     return replace(copy, folded=_folded(copy.elements, copy.targets, done))

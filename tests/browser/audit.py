@@ -56,6 +56,8 @@ _MEASURE = r"""([minText, minTarget, minGap]) => {
   }
 
   const visible = (el) => {
+    // Inside a closed <details> an element keeps a layout box but is not drawn.
+    if (el.checkVisibility && !el.checkVisibility()) return false;
     const r = el.getBoundingClientRect();
     if (r.width <= 1 || r.height <= 1) return false;            // hidden, or visually-hidden text for screen readers
     if (r.right <= 0) return false;                              // the skip link, off screen until focused

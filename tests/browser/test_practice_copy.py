@@ -25,6 +25,16 @@ _LOOKS_PRESSABLE = """els => els.filter(el => {
 }).map(el => el.innerText.trim())"""
 
 
+#: How a screen reader hears each kind of element of the copy (a link is a link, a box a box).
+ROLE = {"lien": "link", "case": "checkbox", "carte": "radio"}
+
+
+def element_on_copy(copy, element):
+    """The copy's element, found as a screen reader finds it: by its role and its name."""
+    # An element no seed shows is named by the app's own words (site_pages.Element.unseen).
+    return copy.get_by_role(ROLE.get(element.kind, "button"), name=element.label or element.description, exact=True)
+
+
 def typed(field_name):
     """A valid value for each input of the field: the rule's own sample (practice_rules)."""
     return FIELD_RULES[field_name].sample
@@ -61,13 +71,11 @@ def walk_in_practice(page, live_server, journey, path, audited=None):
         if step.kind == "choice":
             choice = next(c for c in step.choices if journey.in_mode(True).steps[step_id].choice(c.id).next == path[position + 1])
             if choice.target:
-                copy.get_by_role("button", name=journey.pages[step.page].element(choice.target).label, exact=True).click()
+                element_on_copy(copy, journey.pages[step.page].element(choice.target)).click()
             else:
                 page.get_by_role("button", name=choice.text).click()
         elif step.kind == "action":
-            # An element no seed shows is named by the app's own words (site_pages.Element.unseen).
-            target = journey.pages[step.page].element(step.target)
-            copy.get_by_role("button", name=target.label or target.description, exact=True).click()
+            element_on_copy(copy, journey.pages[step.page].element(step.target)).click()
         elif step.kind == "field":
             drawn = copy.locator(".copy-drawn")
             assert drawn.count() > 0 and drawn.evaluate_all(_LOOKS_PRESSABLE) == [], step_id
@@ -99,13 +107,14 @@ def test_a_wrong_press_gets_a_hint_then_the_highlight_and_keeps_the_answers(page
     page.wait_for_load_state("load")
     assert page.url.endswith("/parcours/se-connecter/cliquer-connexion")
     assert page.locator(".copy-hint p").all_inner_texts() == ["Ce n'est pas ce bouton.", "Je cherche le lien Connexion."]
-    copy.get_by_role("button", name="Connexion", exact=True).click()
+    copy.get_by_role("link", name="Connexion", exact=True).click()
     page.get_by_role("button", name="Je me connecte avec mon identifiant et mon mot de passe").click()
     page.wait_for_load_state("load")
     copy.get_by_label("Mon identifiant").fill("anne.dupont")
     page.get_by_role("button", name="J'ai fini d'écrire").click()
     page.wait_for_load_state("load")
     assert page.url.endswith("/parcours/se-connecter/mot-de-passe")
+    copy.locator("summary", has_text="Ce que j'ai déjà fait sur cette page").click()  # the top of the page, folded
     assert "✓ rempli" in copy.inner_text() and "anne.dupont" not in page.content()
     copy.get_by_label("Mon mot de passe").fill("Soleil-2024!")
     page.get_by_role("button", name="J'ai fini d'écrire").click()
@@ -113,14 +122,14 @@ def test_a_wrong_press_gets_a_hint_then_the_highlight_and_keeps_the_answers(page
     assert page.url.endswith("/parcours/se-connecter/cliquer-se-connecter")
 
     # Two wrong presses: a hint each time, then the target is shown; what was done stays done.
-    copy.get_by_role("button", name="Identifiant oublié?", exact=True).click()
+    copy.get_by_role("link", name="Identifiant oublié?", exact=True).click()
     page.wait_for_load_state("load")
     assert page.locator(".copy-hint p").all_inner_texts() == ["Ce n'est pas ce lien.", "Je cherche le bouton Se connecter."]
     assert page.locator(".copy-here").count() == 0
     audit(page, "hint")
     copy.get_by_role("button", name="S'identifier avec FranceConnect", exact=True).click()
     page.wait_for_load_state("load")
-    assert page.url.endswith("/parcours/se-connecter/cliquer-se-connecter")
+    assert page.url.endswith("/parcours/se-connecter/cliquer-se-connecter#ici")  # opens at the target
     assert page.locator(".copy-hint p").first.inner_text() == "Ce n'est pas ce bouton."
     highlighted = copy.locator(".copy-target")
     assert highlighted.count() == 1 and re.search(r"Se connecter\s*C'est ici", highlighted.inner_text())

@@ -54,7 +54,7 @@ def test_a_choice_is_made_by_pressing_its_element_on_the_copy(demo_app, demo_vis
     assert COPY in page and "Mon identité" in page
     assert re.search(r'<section class="site-copy" aria-labelledby="copie-nom">', page)
     for label in ("Carte Vitale sans photo", "Carte Vitale avec photo", "Continuer", "Retour"):
-        assert re.search(rf'<button type="submit" name="element" value="[a-z-]+" class="copy-el[^"]*">.*?{label}', page, re.S)
+        assert re.search(rf'<button type="submit" name="element" value="[a-z-]+" class="copy-el[^"]*"[^>]*>.*?{label}', page, re.S)
     response = press(demo_visitor, "avec-photo", follow=False)
     assert response.status_code == 303
     assert response.headers["Location"].endswith("/parcours/demo/serie-avec-photo")
@@ -282,14 +282,14 @@ def test_every_journey_walks_in_practice_by_pressing_the_named_element(client, j
             choice = next(c for c in step.choices if journey.in_mode(True).steps[step_id].choice(c.id).next == following)
             if choice.target:
                 label = journey.pages[step.page].element(choice.target).label
-                assert re.search(rf'value="{choice.target}" class="copy-el[^"]*">.*?{re.escape(label)}', visitor.page, re.S), where
+                assert re.search(rf'value="{choice.target}" class="copy-el[^"]*"[^>]*>.*?{re.escape(label)}', visitor.page, re.S), where
                 data = {"element": choice.target, "erreurs": "0"}
             else:
                 data = {"choix": choice.id}
         elif step.kind == "action":
             label = journey.pages[step.page].element(step.target).label
             assert COPY in visitor.page and journey.pages[step.page].title in visitor.page, where
-            assert re.search(rf'value="{step.target}" class="copy-el[^"]*">.*?{re.escape(label)}', visitor.page, re.S), where
+            assert re.search(rf'value="{step.target}" class="copy-el[^"]*"[^>]*>.*?{re.escape(label)}', visitor.page, re.S), where
             data = {"element": step.target, "erreurs": "0"}
         elif step.kind == "field":
             label = journey.pages[step.page].element(step.target).label
@@ -378,3 +378,15 @@ def test_an_element_the_site_shows_later_is_drawn_only_then(visitor):
     visitor.post(data={"element": "activer"})
     assert visitor.url == "/parcours/activer/avec-code-conditions"
     assert 'value="cgu"' in visitor.page
+
+
+def test_a_screen_reader_hears_the_copy_as_the_site_is(demo_visitor):
+    """A link is a link, a radio card a choice that says if it is chosen, a box says if it is ticked."""
+    begin(demo_visitor)
+    demo_visitor.post()
+    assert re.search(r'<button[^>]*value="avec-photo"[^>]* role="radio" aria-checked="false"', demo_visitor.page)
+    press(demo_visitor, "avec-photo")
+    demo_visitor.post(data={"valeur": "80250000021"})
+    assert re.search(r'<button[^>]*value="avec-photo"[^>]* role="radio" aria-checked="true"', demo_visitor.page)
+    assert re.search(r'<button[^>]*value="ou-trouver"[^>]* role="link"', demo_visitor.page)
+    assert re.search(r'<button[^>]*value="continuer"[^>]*class="[^"]*"\s*>', demo_visitor.page)  # a button stays a button
