@@ -53,11 +53,10 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         # The printed booklets and review kits (views/booklet.py): few pages, but large ones.
         app.extensions["falc_print_cache"] = page_cache.PageCache(page_cache.PRINT_SIZE)
 
-    from . import accesslog, compression, i18n, security, session_cookie, templating
+    from . import accesslog, compression, i18n, security, templating
     from .audio import web as audio
     from .views import booklet, errors, later, pages, sheets, wizard
 
-    session_cookie.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
     templating.init_app(app)

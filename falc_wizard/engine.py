@@ -174,10 +174,7 @@ class Walk:
             raise InvalidMove(f"step '{step_id}' is not reachable")
         if answer not in step.answers():
             raise InvalidMove(f"'{answer}' is not an answer of step '{step_id}'")
-        made = _keep_path(self.journey, self.state, {**self.state.answers, step_id: answer})
-        # The next request brings back exactly the answers kept (the cookie stores them in
-        # path order), and walking them gives this walk again: keep it for that request.
-        return _recent_walks.keep(self.journey, made.state.practice, made.state.answers, made)
+        return _keep_path(self.journey, self.state, {**self.state.answers, step_id: answer})
 
 
 def walk(journey: Journey, state: State) -> Walk:
@@ -186,60 +183,12 @@ def walk(journey: Journey, state: State) -> Walk:
 
 
 def read(data: Any, journey: Journey) -> Walk:
-    """A stored state (cookie, token) read back and walked, in one pass: see ``State.from_dict``.
-
-    The same stored answers come back on request after request (each screen,
-    each refresh, each helper's tablet), and a ``Walk`` never changes: the walk
-    made for them is kept (see ``_RecentWalks``) instead of made again.
-    """
+    """A stored state (cookie, token) read back and walked, in one pass: see ``State.from_dict``."""
     if not isinstance(data, Mapping) or data.get("j") != journey.id:
         return walk(journey, start(journey))
     raw = data.get("a")
     answers = raw if isinstance(raw, Mapping) else {}
-    practice = bool(data.get("p"))
-    walked = journey.in_mode(practice)  # what the walk holds: the memo's key
-    return _recent_walks.get(walked, practice, answers) or _recent_walks.keep(
-        walked, practice, answers, _keep_path(journey, State(journey.id, {}, practice), answers))
-
-
-class _RecentWalks:
-    """The walks made lately, by journey and stored answers (a bounded memo).
-
-    Keyed by the identity of the journey object walked (``Journey.in_mode``: two
-    apps may load two journeys of the same id) and the answers as stored, in their order; an answer that is
-    not a string (a forged cookie) is never kept. Each entry holds its journey,
-    so an id is never reused while its entry lives. When full, it starts again:
-    simpler than an LRU. What it serves best is the very next request (``advance`` leaves its
-    walk for the GET that follows), so a small size is enough: 1 024 entries of a deep walk
-    (16 answers) are about 5 MB of a worker's memory at most.
-    """
-
-    SIZE = 1024
-
-    def __init__(self) -> None:
-        self._walks: dict[tuple, tuple[Journey, Walk]] = {}
-
-    @staticmethod
-    def _key(journey: Journey, practice: bool, answers: Mapping[str, Any]) -> tuple | None:
-        items = tuple(answers.items())
-        if not all(type(value) is str for _, value in items):
-            return None
-        return (id(journey), practice, items)
-
-    def get(self, journey: Journey, practice: bool, answers: Mapping[str, Any]) -> Walk | None:
-        found = self._walks.get(self._key(journey, practice, answers))
-        return found[1] if found is not None and found[0] is journey else None
-
-    def keep(self, journey: Journey, practice: bool, answers: Mapping[str, Any], made: Walk) -> Walk:
-        key = self._key(journey, practice, answers)
-        if key is not None:
-            if len(self._walks) >= self.SIZE:
-                self._walks.clear()
-            self._walks[key] = (journey, made)
-        return made
-
-
-_recent_walks = _RecentWalks()
+    return _keep_path(journey, State(journey.id, {}, bool(data.get("p"))), answers)
 
 
 def path(journey: Journey, state: State) -> list[str]:

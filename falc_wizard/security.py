@@ -1,5 +1,9 @@
 """Security by default: CSRF on every POST, strict headers, the proxy in front.
 
+CSRF is Flask-WTF's ``CSRFProtect`` as shipped (its hook checks every post, its
+``generate_csrf`` makes each page's token), with a Fetch Metadata check in front
+of it and the session's key list (``SECRET_KEY_FALLBACKS``) for its signatures.
+
 The Content-Security-Policy allows no inline script or style at all: the
 templates use classes and one stylesheet, and the little JavaScript there is
 lives in a static file. Trusted hosts are Flask's own ``TRUSTED_HOSTS`` (set
@@ -8,15 +12,12 @@ from ``FALC_TRUSTED_HOSTS`` in config.py).
 
 from __future__ import annotations
 
-import functools
-import hmac
 import re
 from typing import Callable, Iterable
 from urllib.parse import urlsplit
 
-from flask import Flask, Response, current_app, g, request, session
+from flask import Flask, Response, request, session
 from flask_wtf.csrf import CSRFError, CSRFProtect, generate_csrf
-from itsdangerous import URLSafeTimedSerializer
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .config import signing_keys
@@ -141,17 +142,16 @@ def well_formed_csrf_secret() -> str | None:
     """The session's CSRF secret, or None; a malformed one is dropped first.
 
     Flask-WTF compares the session's CSRF secret as a string and fails with a
-    TypeError (a 500) on anything else. Only a holder of the key could sign
-    such a cookie, but an old or hand-made one must still get a gentle page.
-    Read where a token is made (``csrf_token``) or checked (``guard_posts``),
-    not on every request: touching the session costs every response a
-    ``Vary: Cookie`` and a tenth of a cheap request's time.
+    TypeError (a 500) on anything else, non-ASCII text included
+    (``hmac.compare_digest``). Only a holder of the key could sign such a
+    cookie, but an old or hand-made one must still get a gentle page: dropped
+    here, Flask-WTF makes a new secret for the next page, and a post carrying
+    it is refused as any post without a valid token.
     """
     secret = session.get("csrf_token")
     if isinstance(secret, str) and secret.isascii():
         return secret
     if "csrf_token" in session:
-        # hmac.compare_digest refuses non-ASCII text: such a secret is not ours anyway.
         session.pop("csrf_token")
     return None
 
@@ -160,83 +160,46 @@ def well_formed_csrf_secret() -> str | None:
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
-def guard_posts() -> None:
-    """Every post must come from this site and carry a valid CSRF token.
+def refuse_posts_from_other_sites() -> None:
+    """A post must come from this site; its token is then checked by Flask-WTF's own hook.
 
     Sec-Fetch-Site is defence in depth: Referer and Origin are useless here
     (Referrer-Policy: no-referrer blanks them), but a browser's Fetch Metadata
     is not, so a post from another site is refused before its token is looked
-    at. Then Flask-WTF's own check (``protect``), called here rather than from
-    its hook for every request (``WTF_CSRF_CHECK_DEFAULT`` is off): a GET, nine
-    requests in ten, skips it all at the first line.
+    at. A malformed CSRF secret is dropped here too, before ``CSRFProtect``
+    (registered after this hook) compares the posted token with it.
     """
     if request.method in SAFE_METHODS:
         return
     if request.headers.get("Sec-Fetch-Site") in CROSS_SITE:
         raise CSRFError("The post comes from another site.")
-    if current_app.config["WTF_CSRF_ENABLED"]:
-        kept = _kept_token(well_formed_csrf_secret())
-        posted = request.form.get("csrf_token")
-        if kept is not None and isinstance(posted, str) and hmac.compare_digest(posted.encode(), kept.encode()):
-            return  # the very token this worker signed for this session's secret: valid
-        if request.endpoint is None:
-            return  # no such page: routing answers 404 or 405 (as Flask-WTF's own hook does)
-        # Without arguments: ``protect(apply_exemptions=...)`` is Flask-WTF 1.3's only,
-        # and pyproject allows 1.2 (no view of the app is exempt anyway).
-        csrf.protect()
+    well_formed_csrf_secret()
 
 
 def csrf_keys(config) -> str | list[str]:
-    """The keys that sign CSRF tokens. Flask's session honours
-    SECRET_KEY_FALLBACKS, Flask-WTF does not: without this, rotating the key
-    would make the page a person has open refuse its next click. itsdangerous
-    signs with the last key of a list and accepts all of them."""
+    """The keys that sign CSRF tokens (``WTF_CSRF_SECRET_KEY``).
+
+    Flask's session honours ``SECRET_KEY_FALLBACKS``; Flask-WTF (1.3) reads only
+    ``WTF_CSRF_SECRET_KEY`` or ``SECRET_KEY``, and hands it to itsdangerous as it
+    is. itsdangerous signs with the last key of a list and accepts all of them:
+    given the same list as the session, a rotated key does not make the page a
+    person has open refuse its next click.
+    """
     keys = signing_keys(config)
     return keys if len(keys) > 1 else keys[0]
 
 
-@functools.lru_cache(maxsize=4096)
-def _signed(keys: str | tuple[str, ...], secret: str) -> str:
-    return URLSafeTimedSerializer(list(keys) if isinstance(keys, tuple) else keys,
-                                  salt="wtf-csrf-token").dumps(secret)
-
-
-def _kept_token(secret: str | None) -> str | None:
-    """The token signed once for this session's ``secret``; None where a token must be made fresh.
-
-    Flask-WTF signs the session's secret again on every page (a new serializer,
-    a timestamp, an HMAC: a sixth of a cached step page's time) and checks a
-    posted token by unsigning it. Tokens never expire here
-    (``WTF_CSRF_TIME_LIMIT`` is None: a slow person is never refused), so the
-    token signed for a secret the first time is as good as a new one: each
-    worker keeps the last few thousand, by secret. With a time limit set, every
-    page gets a fresh token and every post is checked by Flask-WTF, as before.
-    """
-    config = current_app.config
-    if (secret is None or config.get("WTF_CSRF_TIME_LIMIT") is not None
-            or config.get("WTF_CSRF_FIELD_NAME", "csrf_token") != "csrf_token"):
-        return None
-    keys = config["WTF_CSRF_SECRET_KEY"]
-    return _signed(tuple(keys) if isinstance(keys, list) else keys, secret)
-
-
 def csrf_token() -> str:
-    """This request's CSRF token, as Flask-WTF's ``generate_csrf`` gives it, signed once per session."""
-    if "csrf_token" in g:
-        return g.csrf_token
-    token = _kept_token(well_formed_csrf_secret())
-    if token is None:
-        return generate_csrf()
-    g.csrf_token = token
-    return token
+    """This request's CSRF token: Flask-WTF's ``generate_csrf``, after dropping a malformed secret."""
+    well_formed_csrf_secret()
+    return generate_csrf()
 
 
 def init_app(app: Flask) -> None:
     app.config.setdefault("WTF_CSRF_SECRET_KEY", csrf_keys(app.config))
-    app.config["WTF_CSRF_CHECK_DEFAULT"] = False  # guard_posts calls Flask-WTF's check, for posts only
-    app.config.setdefault("WTF_CSRF_ENABLED", True)
+    # Before Flask-WTF's own hook, which checks every post's token.
+    app.before_request(refuse_posts_from_other_sites)
     csrf.init_app(app)
-    app.before_request(guard_posts)
     app.wsgi_app = SecurityHeaders(app.wsgi_app)
     app.after_request(keep_redirects_on_this_site)
     proxies = app.config.get("PROXY_FIX") or 0

@@ -15,10 +15,9 @@ practice mode). Ids only: nothing the person types is ever stored.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
-from flask import abort, current_app, make_response, request, session, url_for
+from flask import abort, current_app, make_response, session, url_for
 
 from .. import engine
 from ..journeys import Journey, Step
@@ -57,14 +56,8 @@ def save_state(state: engine.State) -> None:
 
 
 def step_url(journey: Journey, step_id: str) -> str:
-    """A step's path. Built once per mount point, journey and step: the ids are
-    the content's own, fixed at start-up, and a post builds one on every answer."""
-    return _step_path(request.script_root, journey.id, step_id)
-
-
-@functools.lru_cache(maxsize=2048)
-def _step_path(script_root: str, journey_id: str, step_id: str) -> str:
-    return url_for("wizard.step", journey_id=journey_id, step_id=step_id)
+    """A step's path, under where the site is mounted."""
+    return url_for("wizard.step", journey_id=journey.id, step_id=step_id)
 
 
 @dataclass(frozen=True)

@@ -169,7 +169,7 @@ def test_a_post_from_another_site_is_refused_even_with_a_token(site, status):
         assert "Cette page n'est plus ouverte" in html.unescape(response.get_data(as_text=True))
 
 
-# --- CSRF tokens: signed once per session (security.csrf_token) ------------------------
+# --- CSRF tokens: Flask-WTF's, one secret per session -------------------------------------
 
 def test_each_session_keeps_its_own_token_and_no_other_session_can_use_it():
     app = make_app()
@@ -183,8 +183,8 @@ def test_each_session_keeps_its_own_token_and_no_other_session_can_use_it():
 
 
 def test_a_token_signed_by_another_worker_is_accepted_and_a_changed_one_refused(monkeypatch):
-    """Each worker keeps the token it signed; a page served by another worker carries
-    another signature of the same secret (another second), which must work too."""
+    """A page served by another worker, or another second, carries another signature of
+    the same secret, which works too; a changed signature does not."""
     from itsdangerous import URLSafeTimedSerializer
 
     app = make_app()
@@ -201,8 +201,8 @@ def test_a_token_signed_by_another_worker_is_accepted_and_a_changed_one_refused(
 
 
 def test_with_a_time_limit_a_page_always_carries_a_fresh_token(monkeypatch):
-    """Tokens are kept per session only because they never expire here. Should a
-    time limit be set, a page opened later carries a token that is still good."""
+    """Tokens never expire here (WTF_CSRF_TIME_LIMIT is None). Should a time limit be
+    set, a page opened later carries a token that is still good."""
     visitor = started(make_app(WTF_CSRF_TIME_LIMIT=60))
     later = time.time() + 600
     monkeypatch.setattr(time, "time", lambda: later)

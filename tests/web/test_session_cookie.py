@@ -1,4 +1,4 @@
-"""The session cookie (session_cookie.py): Flask's signed cookie, its signer made once, plain JSON."""
+"""The session cookie: Flask's own signed cookie (SecureCookieSessionInterface), ids only."""
 
 import base64
 import json
@@ -23,37 +23,21 @@ def payload(cookie: str):
     return json.loads(zlib.decompress(raw) if compressed else raw)
 
 
-def test_the_cookie_holds_plain_json_of_ids():
-    app = make_app()
+def started_cookie(app):
     visitor = Visitor(app.test_client())
     visitor.get("/parcours/demo")
     visitor.post("/parcours/demo", {"mode": "guide"})
-    stored = payload(visitor.client.get_cookie("falc").value)
+    return visitor, visitor.client.get_cookie("falc").value
+
+
+def test_the_session_is_flasks_own_signed_cookie_of_ids():
+    app = make_app()
+    assert type(app.session_interface) is SecureCookieSessionInterface
+    visitor, cookie = started_cookie(app)
+    stored = payload(cookie)
     assert stored["parcours"] == {"demo": {"j": "demo", "a": {}}}
     assert isinstance(stored["csrf_token"], str)
-
-
-def test_a_cookie_written_by_flasks_own_serializer_still_reads():
-    """A person whose cookie was written before this change (tagged JSON) keeps their place."""
-    app = make_app()
-    old = SecureCookieSessionInterface().get_signing_serializer(app)
-    client = app.test_client()
-    client.set_cookie("falc", old.dumps({"parcours": {"demo": {"j": "demo", "a": {"debut": "fait"}}}}))
-    response = client.get("/parcours/demo/carte")
-    assert response.status_code == 200, "the step after the one done is open, not redirected back"
-    assert 'href="/parcours/demo/debut"' in response.get_data(as_text=True), "'Retour' goes to the step done"
-
-
-def test_the_signer_is_made_once_and_again_when_the_key_changes():
-    app = make_app()
-    interface = app.session_interface
-    first = interface.get_signing_serializer(app)
-    assert interface.get_signing_serializer(app) is first
-    app.secret_key = "another-secret"
-    second = interface.get_signing_serializer(app)
-    assert second is not first
-    assert second.loads(second.dumps({"a": 1})) == {"a": 1}
-    assert first.dumps({"a": 1}) != second.dumps({"a": 1})
+    assert app.session_interface.get_signing_serializer(app).loads(cookie) == stored
 
 
 def test_a_cookie_of_another_key_is_not_read():
@@ -64,19 +48,10 @@ def test_a_cookie_of_another_key_is_not_read():
     assert client.get("/parcours/demo/carte").status_code == 400, "the gentle 'no longer open' page"
 
 
-# --- KnownCookies: the cookies a worker signed or verified, remembered ------------------
-
-def started_cookie(app):
-    visitor = Visitor(app.test_client())
-    visitor.get("/parcours/demo")
-    visitor.post("/parcours/demo", {"mode": "guide"})
-    return visitor, visitor.client.get_cookie("falc").value
-
-
-def test_a_changed_cookie_is_refused_even_when_the_real_one_is_remembered():
+def test_a_changed_cookie_is_refused():
     app = make_app()
     visitor, cookie = started_cookie(app)
-    assert visitor.client.get("/parcours/demo/debut").status_code == 200  # read, and remembered
+    assert visitor.client.get("/parcours/demo/debut").status_code == 200
     # The signature's first character: its last one holds padding bits that base64 ignores.
     body, signature = cookie.rsplit(".", 1)
     changed = f"{body}.{'A' if signature[0] != 'A' else 'B'}{signature[1:]}"
@@ -85,9 +60,9 @@ def test_a_changed_cookie_is_refused_even_when_the_real_one_is_remembered():
     assert stranger.get("/parcours/demo/debut").status_code == 400, "the gentle 'no longer open' page"
 
 
-def test_a_remembered_cookie_older_than_the_session_lifetime_is_refused(monkeypatch):
+def test_a_cookie_older_than_the_session_lifetime_is_refused(monkeypatch):
     app = make_app(PERMANENT_SESSION_LIFETIME=60)
-    visitor, cookie = started_cookie(app)
+    visitor, _cookie = started_cookie(app)
     assert visitor.client.get("/parcours/demo/debut").status_code == 200
     later = time.time() + 120
     monkeypatch.setattr(time, "time", lambda: later)
@@ -106,12 +81,3 @@ def test_two_requests_with_one_cookie_never_share_a_session():
     again.set_cookie("falc", cookie)
     assert "large-text" not in html_tag(again), "the old cookie, sent again, has not"
     assert "large-text" in html_tag(visitor.client)
-
-
-def test_a_worker_remembers_a_bounded_number_of_cookies():
-    from falc_wizard.session_cookie import KnownCookies
-
-    known = KnownCookies(SecureCookieSessionInterface().get_signing_serializer(make_app()), size=3)
-    cookies = [known.dumps({"n": n}) for n in range(5)]
-    assert len(known) == 3
-    assert [known.loads(cookie) for cookie in cookies] == [{"n": n} for n in range(5)], "forgotten ones are checked again"
