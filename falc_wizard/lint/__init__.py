@@ -58,6 +58,8 @@ from babel.support import NullTranslations, Translations
 from ..journeys import DONE, Journey, Step
 from ..resources import resource_dir
 from . import vocabulary
+from .first_use import LANG as FIRST_USE_LANG, first_use_findings
+from .gestures import choice_findings, gesture_findings, screen_findings as gesture_screen_findings
 from .labels import field_label_findings, label_findings
 from .text import find, plain, split_sentences, without_labels, words
 from .voice import negative, passive
@@ -86,6 +88,8 @@ RULES = {
     "vertical-list": "a list of more than 3 things is a vertical list, not one sentence (FALC rule 29)",
     "progress": "the journey is cut in parts, each short enough, and every press moves the progress (FALC rule 16)",
     "login-example": "no example under a log-in identifier or password (FALC rule 22)",
+    "one-gesture": "one gesture per screen: one field to write, or one thing to press (FALC rule 11)",
+    "explained-first": "a hard word is explained on the screen where it is first read, on every path (FALC rule 7)",
 }
 
 #: The FALC.md rule number of each rule name, printed with every finding.
@@ -94,7 +98,7 @@ RULE_NUMBERS = {
     "numbers-in-digits": "5", "capitals": "6", "glossary": "7", "explained-twice": "7",
     "passive": "9", "negative": "9", "rare-word": "10", "punctuation": "10", "main-action": "11",
     "pictogram": "12", "choices-per-screen": "13", "label": "20", "field-label": "22", "vertical-list": "29",
-    "progress": "16", "login-example": "22",
+    "progress": "16", "login-example": "22", "one-gesture": "11", "explained-first": "7",
     "readability": "-", "translation": "-", "exceptions": "-",
 }
 
@@ -366,11 +370,15 @@ def _real_choices(journey: Journey, step: Step) -> list:
 def _step_findings(journey: Journey, step: Step, tr: Callable[[str], str], lang: str) -> Iterator[tuple[str, str, str, str]]:
     """(rule, detail, text, field) for the label rules of one screen."""
     choices = _real_choices(journey, step)
+    page = journey.pages.get(step.page) if step.page else None
+    controls = [page.element(c.target) if page and c.target else None for c in step.choices]
     for sentence in step.sentences:
         shown = tr(sentence)
         for part in split_sentences(shown):
             for detail in label_findings(step, part, lang, choices):
                 yield "label", detail, shown, "sentences"
+            for detail in choice_findings(step, part, lang, controls, bool(choices)):
+                yield "one-gesture", detail, shown, "sentences"
     for detail in field_label_findings(step):
         yield "field-label", detail, step.label or " ".join(tr(s) for s in step.sentences), "label"
 
@@ -416,7 +424,7 @@ def _progress_findings(journey: Journey) -> Iterator[tuple[Step | None, str]]:
 def _login_example_findings(journey: Journey) -> Iterator[tuple[Step, str]]:
     """A field with an example on a log-in page (a page where the log-in password is typed):
     the person would copy the example instead of typing their own identifier."""
-    from ..practice_rules import FIELD_RULES
+    from ..practice.rules import FIELD_RULES
 
     login_pages = {s.page for s in journey.steps.values() if s.field == "mot_de_passe_connexion" and s.page}
     for step in journey.steps.values():
@@ -479,11 +487,22 @@ def check_journey(
             add(text.step, rule, text.shown, detail, text.kind)
         for rule, detail in _writing_findings(text, words_):
             add(text.step, rule, text.shown, detail, text.kind)
+        for detail in gesture_findings(text.shown, lang):
+            add(text.step, "one-gesture", text.shown, detail, text.kind)
     for step, detail in _progress_findings(journey):
         add(step, "progress", " ".join(step.sentences) if step else journey.title, detail, "parts")
     for step, detail in _login_example_findings(journey):
         add(step, "login-example", step.label, detail, "field")
+    if lang == FIRST_USE_LANG:
+        for step, word, where, mode in first_use_findings(journey, words_.glossary):
+            text = " ".join(step.sentences if where == "sentences" else step.help)
+            add(step, "explained-first", text,
+                f"'{word}' is read here before it is explained on a {mode} path: explain it on this screen "
+                f"('{word[:1].upper() + word[1:]} veut dire ...', or a definition 'Un ... est ...')",
+                where)
     for step in journey.steps.values():
+        for detail in gesture_screen_findings([tr(s) for s in step.sentences] if step.kind != "choice" else [], lang):
+            add(step, "one-gesture", " ".join(tr(s) for s in step.sentences), detail, "sentences")
         for rule, detail, screen in _screen_findings(step, tr, lang, pictograms):
             add(step, rule, screen, detail, "sentences")
         for rule, detail, text, field in _step_findings(journey, step, tr, lang):

@@ -56,6 +56,9 @@ class Glossary:
     names: tuple[str, ...] = ()
     explanations: dict[str, str] = field(default_factory=dict)
     terms: tuple[Term, ...] = ()
+    #: Hard words every journey explains where the person first reads them (rule 7), besides
+    #: the explained words: the real site uses them, and no single explanation fits every page.
+    to_explain: tuple[str, ...] = ()
 
 
 def load_glossary(path: Path = GLOSSARY_FILE) -> dict[str, Glossary]:
@@ -66,6 +69,7 @@ def load_glossary(path: Path = GLOSSARY_FILE) -> dict[str, Glossary]:
             names=tuple(part.get("noms", ())),
             explanations={normal(k): normal(v) for k, v in part.get("explications", {}).items()},
             terms=tuple(Term(t["mot"], tuple(t.get("remplace", ()))) for t in part.get("termes", ())),
+            to_explain=tuple(part.get("a-expliquer", ())),
         )
         for lang, part in data.items()
     }
@@ -88,9 +92,12 @@ _MEANS = {
     "fr": re.compile(r"^(?P<word>[^.:!?]{1,60}?) veut dire\s*:?\s*(?P<meaning>.+)$"),
     "en": re.compile(r"^(?P<word>[^.:!?]{1,60}?) means\s*:?\s*(?P<meaning>.+)$"),
 }
-#: "Un SMS est un message ..." / "Les spams sont des e-mails ..." / "An SMS is a ...".
+#: "Un SMS est un message ..." / "Les spams sont des e-mails ..." / "Mes coordonnées sont mon
+#: adresse e-mail ..." / "An SMS is a ...".
 _DEFINES = {
-    "fr": re.compile(r"^(?:Un |Une |Le |La |Les |L')?(?P<word>[^.:!?]{1,40}?) (?:est|sont) (?:un|une|des|le|la|les|l')\b"),
+    "fr": re.compile(
+        r"^(?:Un |Une |Le |La |Les |L'|Mon |Ma |Mes )?(?P<word>[^.:!?]{1,40}?) (?:est|sont) (?:un|une|des|le|la|les|l'|mon|ma|mes)\b"
+    ),
     "en": re.compile(r"^(?:A |An |The )?(?P<word>[^.:!?]{1,40}?) (?:is|are) (?:a|an|the)\b"),
 }
 

@@ -160,7 +160,8 @@ def test_an_explained_initialism_is_allowed():
 
 def test_a_declared_exception_allows_its_rule_only():
     sentences = ["J'écris mon nom.", "Je clique sur le bouton Valider."]
-    assert _rules(_journey(sentences=sentences, label="Valider", exceptions=["main-action"])) == set()
+    # Both rules see the 2 gestures: each one needs its own exception.
+    assert _rules(_journey(sentences=sentences, label="Valider", exceptions=["main-action", "one-gesture"])) == set()
     assert "main-action" in _rules(_journey(sentences=sentences, label="Valider", exceptions=["capitals"]))
 
 
@@ -662,3 +663,133 @@ def test_an_example_under_a_log_in_identifier_is_reported():
     assert [(f.step, f.rule) for f in planted] == [("identifiant", "login-example")]
     assert "anne.dupont" in planted[0].detail
     assert "login-example" not in _rules(journey("identifiant_connexion"))
+
+
+# --------------------------------------------------------------------------- rule 11: one gesture per screen
+
+
+@pytest.mark.parametrize("sentences", [
+    ["J'écris mon identifiant et mon mot de passe."],
+    ["J'écris mon identifiant, puis mon mot de passe."],
+    ["Je remplis cette page et je l'envoie."],
+    ["Le site montre 2 pages.", "Je remplis ces pages."],
+    # One gesture a sentence, 2 on the screen: a main-action exception does not hide them.
+    ["J'écris ce code.", "Je clique sur le bouton Se connecter."],
+])
+def test_two_gestures_on_one_screen_are_reported(sentences):
+    step = {"sentences": sentences, "label": "Se connecter", "exceptions": ["main-action"]}
+    assert "one-gesture" in _rules(_journey(**step))
+
+
+@pytest.mark.parametrize("sentences", [
+    # A password and its confirmation: the same text in the site's 2 fields, one gesture.
+    ["J'écris 2 fois le mot de passe que je choisis."],
+    # The parts of one field.
+    ["J'écris le jour, puis le mois, puis l'année."],
+    # Erasing the old value is part of writing in the field.
+    ["J'efface l'ancienne adresse écrite dans le champ.", "J'écris ma bonne adresse e-mail."],
+    ["J'écris les 12 lettres et chiffres du code reçu."],
+])
+def test_one_gesture_passes(sentences):
+    assert "one-gesture" not in _rules(_journey(sentences=sentences))
+
+
+def _choice_with(sentence: str, targets: bool):
+    """A choice screen on a drawn page with a button Commencer and 2 cards."""
+    choices = [
+        {"id": "un", "text": "Par e-mail", "pictogram": "email", "next": "fin", **({"target": "email"} if targets else {})},
+        {"id": "deux", "text": "Le site me demande autre chose", "pictogram": "clic", "next": "fin",
+         **({"target": "sms"} if targets else {})},
+    ]
+    return parse_journey({
+        "id": "essai", "title": "J'essaie", "summary": "Je lis un exemple.", "pictogram": "clic",
+        "pages": [{"id": "page", "title": "Ma page", "elements": [
+            {"id": "commencer", "kind": "bouton", "label": "Commencer"},
+            {"id": "email", "kind": "carte", "label": "Par e-mail"},
+            {"id": "sms", "kind": "carte", "label": "Par SMS"},
+        ]}],
+        "steps": [
+            {"id": "choix", "kind": "choice", "page": "page", "label": "Commencer", "pictogram": "clic",
+             "sentences": [sentence], "choices": choices},
+            {"id": "fin", "kind": "end", "pictogram": "succes", "sentences": ["Bravo."]},
+        ],
+    }, "essai.toml")
+
+
+def test_a_choice_screen_that_also_asks_for_a_click_is_reported():
+    findings = [f for f in check_journey(_choice_with("Je clique sur le bouton Commencer.", False), "fr", FRENCH, titles())
+                if f.rule == "one-gesture"]
+    assert [(f.step, f.field) for f in findings] == [("choix", "sentences")]
+    assert "'Commencer'" in findings[0].detail
+
+
+def test_a_click_that_is_the_choice_passes():
+    journey = _choice_with("Je clique sur Par e-mail ou sur Par SMS.", True)
+    assert "one-gesture" not in {f.rule for f in check_journey(journey, "fr", FRENCH, titles())}
+
+
+# --------------------------------------------------------------------------- rule 7: explained where first read
+
+HARD = {"fr": vocabulary.Glossary(explanations={"provisoire": "pour un temps court"}, to_explain=("identifiant",))}
+
+
+def _two_screens(first, second, branch=None):
+    """A journey: a choice (to ``first`` or to ``branch``), then ``second``, then its end.
+    Each screen is a dict of sentences and help."""
+    steps = [
+        {"id": "choix", "kind": "choice", "pictogram": "clic", "sentences": ["Je choisis."], "choices": [
+            {"id": "a", "text": "Je lis", "pictogram": "clic", "next": "premier"},
+            {"id": "b", "text": "Je lis autre chose", "pictogram": "clic", "next": "autre" if branch else "premier"},
+        ]},
+        {"id": "premier", "kind": "info", "pictogram": "clic", "next": "second", **first},
+        *([{"id": "autre", "kind": "info", "pictogram": "clic", "next": "second", **branch}] if branch else []),
+        {"id": "second", "kind": "info", "pictogram": "clic", **second},
+        {"id": "fin", "kind": "end", "pictogram": "succes", "sentences": ["Bravo."]},
+    ]
+    return parse_journey({"id": "essai", "title": "J'essaie", "summary": "Je lis un exemple.", "pictogram": "clic",
+                          "steps": steps}, "essai.toml")
+
+
+def _first_use(journey):
+    return [(f.step, f.field) for f in check_journey(journey, "fr", FRENCH, titles(), glossary=HARD)
+            if f.rule == "explained-first"]
+
+
+def test_a_hard_word_read_before_it_is_explained_is_reported():
+    journey = _two_screens({"sentences": ["J'écris mon code provisoire."]},
+                           {"sentences": ["Provisoire veut dire pour un temps court."]})
+    assert _first_use(journey) == [("premier", "sentences")]
+
+
+def test_a_hard_word_explained_on_its_first_screen_passes_on_the_next_ones():
+    journey = _two_screens({"sentences": ["J'écris mon code provisoire.", "Provisoire veut dire pour un temps court."]},
+                           {"sentences": ["Mon code provisoire marche 1 mois."]})
+    assert _first_use(journey) == []
+
+
+def test_a_word_to_explain_is_found_at_its_forms_and_explained_by_a_definition():
+    journey = _two_screens({"sentences": ["J'écris mes identifiants."]}, {"sentences": ["Je lis."]})
+    assert _first_use(journey) == [("premier", "sentences")]
+    journey = _two_screens({"sentences": ["Un identifiant est le nom que je choisis.", "J'écris mes identifiants."]},
+                           {"sentences": ["Je lis."]})
+    assert _first_use(journey) == []
+
+
+def test_an_explanation_in_help_counts_for_its_help_only():
+    journey = _two_screens({"sentences": ["Je lis."], "help": ["Mon code provisoire marche 1 mois.",
+                                                               "Provisoire veut dire pour un temps court."]},
+                           {"sentences": ["J'écris mon code provisoire."]})
+    assert _first_use(journey) == [("second", "sentences")]
+
+
+def test_every_path_is_walked():
+    """Explained on one branch only: the screen after both branches is reported for the other."""
+    journey = _two_screens({"sentences": ["Provisoire veut dire pour un temps court."]},
+                           {"sentences": ["J'écris mon code provisoire."]},
+                           branch={"sentences": ["Je lis autre chose."]})
+    assert _first_use(journey) == [("second", "sentences")]
+
+
+def test_the_project_glossary_lists_the_words_to_explain():
+    glossary = vocabulary.load_glossary()["fr"]
+    assert {"identifiant", "caractère", "coordonnées"} <= set(glossary.to_explain)
