@@ -1,23 +1,19 @@
 """Languages: French is the source; the person's choice is kept for the session.
 
 The language comes, in order, from the person's choice on screen, then from the
-browser's preference, then French. Content strings (journey files) go through
-the same catalog as the templates, with ``translate`` instead of Jinja's ``_``
-so that a sentence from a data file is always escaped, never taken as HTML.
+browser's preference, then French. Templates translate with Flask-Babel's own
+``gettext`` and ``ngettext`` (Jinja's i18n extension, which Flask-Babel sets up).
+Content strings (journey files) go through the same catalog, with the ``tr``
+filter (``translate``) instead of Jinja's ``_`` so that a sentence from a data
+file is always escaped, never taken as HTML.
 """
 
 from __future__ import annotations
 
-import functools
-
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from flask import Flask, current_app, request, session
-from flask_babel import Babel, get_locale, get_translations
+from flask_babel import Babel, get_locale
 from flask_babel import gettext as _gettext
-from jinja2 import pass_context
-from markupsafe import Markup
-from werkzeug.datastructures import LanguageAccept
-from werkzeug.http import parse_accept_header
 
 from .resources import resource_dir
 
@@ -28,29 +24,14 @@ def available_languages() -> tuple[str, ...]:
     return ("fr", *sorted(found - {"fr"}))
 
 
-@functools.cache
-def _locale(code: str) -> Locale:
-    """A parsed Babel locale, made once per language: Flask-Babel would parse the
-    code again on every request, and a ``Locale`` it is given is used as it is."""
-    return Locale.parse(code)
-
-
-@functools.lru_cache(maxsize=256)
-def _browser_choice(header: str, languages: tuple[str, ...]) -> str:
-    """The best of ``languages`` for an Accept-Language header, French if none.
-
-    Kept per header: browsers send a handful of different ones, and parsing
-    the header again on every request cost more than the rest of the choice.
-    """
-    return parse_accept_header(header, LanguageAccept).best_match(languages) or "fr"
-
-
-def select_locale() -> Locale:
+def select_locale() -> str:
+    """The person's choice on screen, else the browser's best match (Werkzeug reads
+    Accept-Language), else French."""
     languages = current_app.config["LANGUAGES"]
     chosen = session.get("lang")
     if chosen in languages:
-        return _locale(chosen)
-    return _locale(_browser_choice(request.environ.get("HTTP_ACCEPT_LANGUAGE", ""), tuple(languages)))
+        return chosen
+    return request.accept_languages.best_match(languages) or "fr"
 
 
 def translate(text: str, **params) -> str:
@@ -70,40 +51,12 @@ def init_app(app: Flask) -> None:
     Babel(app, locale_selector=select_locale)
 
 
-def template_translators() -> dict:
-    """``gettext``, ``ngettext`` and the catalog for one render, resolved once.
-
-    Flask-Babel looks up the request, the locale and the catalog again for every
-    sentence (about forty on a step page). A template's ``_()`` calls whatever
-    ``gettext`` its context holds (Jinja's i18n extension, new style), so the
-    context gets functions bound to this render's catalog: same strings, same
-    escaping and ``%(name)s`` formatting, one look-up. (Under ``force_locale``
-    the render resolves the forced language, as before.)
-    """
-    translations = get_translations()
-
-    @pass_context
-    def gettext(context, string, **variables):
-        text = translations.ugettext(string)
-        if context.eval_ctx.autoescape:
-            text = Markup(text)
-        return text % variables
-
-    @pass_context
-    def ngettext(context, singular, plural, num, **variables):
-        variables.setdefault("num", num)
-        text = translations.ungettext(singular, plural, num)
-        if context.eval_ctx.autoescape:
-            text = Markup(text)
-        return text % variables
-
-    return {"gettext": gettext, "ngettext": ngettext, "falc_translations": translations}
-
-
-@pass_context
-def translate_in_template(context, text: str) -> str:
-    """The ``tr`` filter: ``translate``, with the render's catalog when it has one."""
-    translations = context.get("falc_translations")
-    if translations is None or not text:
-        return translate(text)
-    return translations.ugettext(text)
+def language_name(code: str) -> str:
+    """A language's name written in that language, from Babel's locale data ("Français",
+    "English"): never translated, since the person looks for their own. Capitalised as
+    a button's label."""
+    try:
+        name = Locale.parse(code).get_display_name(code) or code
+    except (ValueError, UnknownLocaleError):
+        return code
+    return name[:1].upper() + name[1:]

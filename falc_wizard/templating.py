@@ -6,7 +6,7 @@ from flask import Flask, current_app, session
 
 from . import qr
 from .page_cache import csrf_token
-from .i18n import current_language, template_translators, translate, translate_in_template
+from .i18n import current_language, language_name, translate
 from .pictograms import titles
 from .step_kinds import label_look, step_kind
 
@@ -38,9 +38,10 @@ def unbroken(text: str) -> str:
 
 
 def init_app(app: Flask) -> None:
-    app.jinja_env.filters["tr"] = translate_in_template
+    app.jinja_env.filters["tr"] = translate
     app.jinja_env.filters["unbroken"] = unbroken
     app.jinja_env.globals["pictogram_alt"] = pictogram_alt
+    app.jinja_env.globals["language_name"] = language_name
     # Flask-WTF's generate_csrf, except while a page is drawn for the page cache
     # (set here for imported macros, and below over Flask-WTF's context processor).
     app.jinja_env.globals["csrf_token"] = csrf_token
@@ -59,5 +60,4 @@ def init_app(app: Flask) -> None:
             "languages": current_app.config["LANGUAGES"],
             "help_line": HELP_LINE,
             "csrf_token": csrf_token,
-            **template_translators(),
         }

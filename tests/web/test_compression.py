@@ -29,11 +29,14 @@ def test_text_is_gzipped_for_a_browser_that_accepts_it(client, url):
         assert re.sub(rb'value="[^"]{40,}"', b"", body) == re.sub(rb'value="[^"]{40,}"', b"", plain.data)
 
 
-def test_a_compressed_file_still_gets_its_304(client):
-    first = client.get("/static/style.css", headers=GZIP)
-    assert first.headers["ETag"].startswith('W/"')
-    again = client.get("/static/style.css", headers={**GZIP, "If-None-Match": first.headers["ETag"]})
-    assert again.status_code == 304
+@pytest.mark.parametrize("url", ["/static/style.css", "/pictogrammes/activer.svg"])
+def test_a_compressed_file_has_its_own_etag_and_still_gets_its_304(client, url):
+    plain = client.get(url)
+    first = client.get(url, headers=GZIP)
+    assert first.headers["Content-Encoding"] == "gzip"
+    assert first.headers["ETag"] != plain.headers["ETag"], "another representation, another ETag"
+    again = client.get(url, headers={**GZIP, "If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304 and again.data == b""
 
 
 def test_small_binary_or_partial_responses_are_left_alone(client):
@@ -44,7 +47,7 @@ def test_small_binary_or_partial_responses_are_left_alone(client):
 
 
 def test_every_screen_of_a_journey_with_its_assets_weighs_at_most_40_kb(client):
-    """Issue 15: a step screen with everything it loads, before compression."""
+    """A step screen with everything it loads, before compression."""
     visitor = Visitor(client)
     visitor.get("/parcours/activer")
     visitor.post(data={"mode": "guide"})

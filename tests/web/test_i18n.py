@@ -65,6 +65,17 @@ def test_the_language_switch_is_kept_for_the_session(visitor):
     assert response.status_code == 200 and html_lang(visitor.page) == "fr"
 
 
+def test_each_language_is_offered_by_its_own_name_from_babel(visitor):
+    from falc_wizard.i18n import language_name
+
+    visitor.get("/reglages", headers={"Accept-Language": "en"})
+    assert 'lang="fr">Français</button>' in visitor.page
+    visitor.get("/reglages", headers={"Accept-Language": "fr"})
+    assert 'lang="en">English</button>' in visitor.page
+    assert (language_name("es"), language_name("de"), language_name("zz-not-a-language")) == (
+        "Español", "Deutsch", "zz-not-a-language")
+
+
 @pytest.mark.parametrize("journey_id", list(JOURNEYS))
 def test_every_screen_of_every_journey_is_in_english(visitor, journey_id):
     journey = JOURNEYS[journey_id]

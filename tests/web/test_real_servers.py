@@ -9,6 +9,7 @@ Secure cookie) with both servers.
 
 from __future__ import annotations
 
+import gzip
 import socket
 import time
 from contextlib import contextmanager
@@ -174,3 +175,17 @@ def test_behind_a_tls_proxy_https_is_seen_with_both_servers(serve, kind):
     assert direct.status == 200
     assert "Strict-Transport-Security" not in direct.headers, "plain HTTP is not HTTPS"
     assert "Traceback" not in server.log()
+
+
+def test_falc_wizard_serve_sends_pages_and_files_compressed(serve):
+    """waitress sends what the app compressed: a page and the stylesheet, gzip where accepted."""
+    server = serve()
+    for path in ("/", "/static/style.css"):
+        asked = urllib.request.Request(server.base + path, headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(asked, timeout=5) as response:
+            assert response.headers["Content-Encoding"] == "gzip", path
+            body = gzip.decompress(response.read())
+        refused = urllib.request.Request(server.base + path, headers={"Accept-Encoding": "gzip;q=0"})
+        with urllib.request.urlopen(refused, timeout=5) as response:
+            assert response.headers["Content-Encoding"] is None, path
+            assert response.read()[:200] == body[:200], path  # the same page, sent as it is
