@@ -114,6 +114,12 @@ class Step:
     def is_end(self) -> bool:
         return self.kind == "end"
 
+    @property
+    def claims_success(self) -> bool:
+        """An ending that says the procedure is done (its picture is "succes", which means only
+        that): practice never shows its sentences. Another ending says what to do next."""
+        return self.is_end and self.pictogram == "succes"
+
     def __post_init__(self) -> None:
         # Each answer and the step it leads to, made once: the engine asks it for
         # every step of the person's path on every request.

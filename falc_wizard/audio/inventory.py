@@ -213,6 +213,7 @@ def _pages(inventory: Inventory, tr: Catalog) -> None:
     inventory.add_reading(lang, "expired", [tr("Cette page n'est plus ouverte"), tr("C'est normal après une pause."),
                                             tr("Je recommence le parcours depuis le début.")])
     inventory.add_reading(lang, "practice end", [tr("Bravo, j'ai fini de m'entraîner."), tr("Sur le vrai site, rien n'a changé.")])
+    inventory.add(lang, tr("Pour de vrai, voici la suite :"), "practice end")
     for status, (title, sentence) in sorted(MESSAGES.items()):
         inventory.add_reading(lang, f"error {status}", [tr(title), tr(sentence)])
 
