@@ -390,3 +390,13 @@ def test_a_screen_reader_hears_the_copy_as_the_site_is(demo_visitor):
     assert re.search(r'<button[^>]*value="avec-photo"[^>]* role="radio" aria-checked="true"', demo_visitor.page)
     assert re.search(r'<button[^>]*value="ou-trouver"[^>]* role="link"', demo_visitor.page)
     assert re.search(r'<button[^>]*value="continuer"[^>]*class="[^"]*"\s*>', demo_visitor.page)  # a button stays a button
+
+
+def test_the_guide_names_the_page_the_person_should_be_on(visitor):
+    """« Continuer » is on many pages of the real site: the guide's picture shows the page's title."""
+    journey = JOURNEYS["activer"]
+    for step_id in ("commencer", "avec-code-code"):
+        open_activer_step(visitor, step_id, practice=False)
+        title = journey.pages[journey.steps[step_id].page].title
+        picture = visitor.page.split('class="site-picture-body"', 1)[1].split('class="real ', 1)[0]
+        assert "Le titre de la page :" in picture and f'<span lang="fr">{title}</span>' in picture, step_id
