@@ -50,8 +50,6 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     size = app.config.get("PAGE_CACHE_SIZE", page_cache.DEFAULT_SIZE)
     if size:
         app.extensions["falc_page_cache"] = page_cache.PageCache(size)
-        # The printed booklets and review kits (views/booklet.py): few pages, but large ones.
-        app.extensions["falc_print_cache"] = page_cache.PageCache(page_cache.PRINT_SIZE)
 
     from . import accesslog, compression, i18n, security, templating
     from .audio import web as audio

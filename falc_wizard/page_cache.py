@@ -1,40 +1,44 @@
-"""Rendered step pages, kept for whoever asks for the same screen: one cache, one key.
+"""Rendered step pages, kept for whoever asks for the same screen: the one cache on the request path.
 
 A step page is mostly fixed text: the same screen, in the same language, mode
-and display settings, at the same place on the same path, is the same HTML for
-everyone. Rendering it (Jinja, about forty translated sentences, twenty URLs)
-is most of a request's time, so each worker keeps the pages it rendered, in a
-small LRU, under a key of *everything* the page shows: the view's own part
-(``ScreenKey`` for a step: journey, step, place, answer) and the request's part,
-read here from the request itself (``request_key``): where the site is mounted
-(the links' prefix, which a proxy's ``X-Forwarded-Prefix`` sets), the scheme and
-host, the page's own address with its query string (written back in the settings
-link), the language and the display settings. So whatever one visitor sends
-(a header, a cookie, a query string) can only give that visitor another page,
-never change the page another visitor is served.
+and display settings, after the same answers, is the same HTML for everyone.
+Rendering it (Jinja, about forty translated sentences, twenty URLs) is most of a
+request's time, so each worker keeps the pages it rendered, in a small LRU.
+
+The key is made here, and only here (``page_key``), from everything that makes
+the page:
+- how the site is reached: the scheme, the host and where it is mounted (the
+  links' prefix, ``request.script_root``, which a proxy's ``X-Forwarded-Prefix``
+  sets): ``url_for`` writes them into every link;
+- the page's own address with its query string (written back in the settings link);
+- the language, the display settings, and which audio files are made so far;
+- the person's journey, mode and every stored answer (``engine.State``): the
+  path, the step shown, "Retour", the progress and the choice already made all
+  follow from them.
+So whatever one visitor sends (a header, a cookie, a query string) can only give
+that visitor another page, never change the page another visitor is served.
+The view hands over the state and a function that draws the page; it builds no key.
 
 What is never kept, whatever the key:
 - the CSRF token: the page is rendered with ``CSRF_PLACEHOLDER`` where the
   token goes (``csrf_token()`` below is the templates' one), and each response
   gets its own person's token put in;
-- a typed value or an error message: a page with ``values`` or ``errors`` (a
-  refused POST) is never cached, nor a request with a query string (the page
-  writes the path back into its settings forms);
-- a resume link: the "Je continue plus tard" page is not a step page and is
-  never cached.
-A key holds ids and the page's address only, never anything typed: a view
-caches a page only when its address holds nothing typed.
+- a typed value or an error message: a request with a query string is drawn and
+  never kept, and the view never asks for a page with errors or a press on the
+  practice copy;
+- a resume link: the "Je continue plus tard" page is not a step page.
+A key holds ids and the page's address only, never anything typed.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
 from typing import Callable, Hashable
 
 from flask import current_app, g, request
 
+from .engine import State
 from .i18n import current_language
 from .security import csrf_token as signed_csrf_token
 
@@ -45,32 +49,9 @@ CSRF_PLACEHOLDER = "csrf-token-of-this-request-goes-here"
 #: Pages per worker. A page is about 12 KB: at most 6 MB per worker.
 DEFAULT_SIZE = 512
 
-#: Printed pages per worker (views/booklet.py): the all-journeys booklet is about
-#: 260 KB, a one-journey one about 40 KB: a few MB per worker at most.
-PRINT_SIZE = 16
 
-
-@dataclass(frozen=True)
-class ScreenKey:
-    """Everything a cached step page shows: two requests with equal keys get the same page."""
-
-    template: str
-    journey_id: str
-    step_id: str
-    practice: bool
-    progress: Hashable        # engine.Progress: position, total (and what the bar shows)
-    previous: str | None      # the step "Retour" goes to (None: the start screen)
-    answer: str | None        # the choice already made at this step (shown as "Mon choix")
-
-
-def request_key() -> tuple[Hashable, ...]:
-    """What the request itself puts in a page, whatever the view: read here, in one place.
-
-    The scheme, host and mount point make the page's links (``url_for`` writes
-    ``request.script_root`` before every path); the full path, with its query
-    string, is written back in the "Réglages" link; then the language and the
-    display settings (the person's session or browser), and which audio files are made.
-    """
+def page_key(state: State) -> tuple[Hashable, ...]:
+    """Everything that makes a step page: two requests with equal keys get the same page."""
     # Imported here: templating imports this module (the templates' csrf_token).
     from .templating import display_settings
 
@@ -78,13 +59,16 @@ def request_key() -> tuple[Hashable, ...]:
     # the background adds more.
     audio = current_app.extensions.get("falc_audio")
     return (
-        audio.folder.version() if audio is not None else None,
         request.scheme,
         request.host,
         request.script_root,
         request.full_path,
         current_language(),
         tuple(sorted(display_settings().items())),
+        audio.folder.version() if audio is not None else None,
+        state.journey_id,
+        state.practice,
+        tuple(state.answers.items()),
     )
 
 
@@ -97,20 +81,18 @@ class PageCache:
         self._lock = threading.Lock()
         self.hits = self.misses = 0
 
-    def page(self, view_key: Hashable, render: Callable[[], str], token: str | None = None) -> str:
-        """The page for ``view_key`` and this request, with ``token`` (this person's
-        CSRF token; by default the request's own) put in.
+    def page(self, state: State, render: Callable[[], str]) -> str:
+        """The step page of this request for a person in ``state``, with their CSRF token.
 
-        ``view_key`` is what the view alone knows the page shows (a ``ScreenKey``);
-        the request's part is added here (``request_key``). ``render`` draws the
-        page the first time, with ``csrf_token()`` giving the
+        ``render`` draws the page the first time, with ``csrf_token()`` giving the
         placeholder (templating.py); a page that still holds the real token is
         refused, so that a template that finds the token some other way fails
         loudly instead of handing one person's token to the next.
         """
-        key = (view_key, request_key())
-        if token is None:
-            token = signed_csrf_token()
+        if request.query_string:
+            return render()
+        key = page_key(state)
+        token = signed_csrf_token()
         with self._lock:
             page = self._pages.get(key)
             if page is not None:

@@ -17,13 +17,11 @@ mode for the QR code) and are printed with the browser's own print command
 (static/booklet.css holds the print rules: A4, large text, no block cut across
 two pages). The layout itself comes from ``falc_wizard.booklet``.
 
-A printed page changes only with its options, the language and the display
-settings, and the all-journeys booklet is a quarter of a megabyte: each worker
-draws it once and serves it again from a small cache (page_cache.py, keyed by
-the request there). Only a query string the page reads is cached: anything
-else in it (another name, an option twice, a note: the booklet prints none)
-is dropped by a redirect, so no variant of the address draws a page anew and
-no typed note is kept or written back in the page.
+Only the options the page reads stay in its address: anything else in the query
+string (another name, an option twice, a note: the booklet prints none) is
+dropped by a redirect, so no typed note is ever written back in the page. A
+printed page is drawn for each request (the all-journeys booklet in about a
+tenth of a second): it is asked for rarely, by a worker about to print.
 """
 
 from __future__ import annotations
@@ -32,7 +30,7 @@ from datetime import date
 
 from urllib.parse import urlencode
 
-from flask import Blueprint, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 from flask_babel import force_locale, format_date
 from flask_babel import gettext as _
 
@@ -127,12 +125,9 @@ def _render(template: str):
             long_date=long_date, practice_hint=practice_hint, field_checklist=field_checklist,
         )
 
-    cache = current_app.extensions.get("falc_print_cache")
     # On paper in the language the worker chose, whatever the worker's own screen uses.
     with force_locale(options["lang"]):
-        if cache is None or current_app.debug:
-            return render()
-        return cache.page(template, render)
+        return render()
 
 
 @bp.get("/fiches/livret")

@@ -14,8 +14,6 @@ from flask_babel import gettext as _
 
 from .. import engine
 from ..journeys import DONE
-from ..page_cache import ScreenKey
-from ..security import csrf_token
 from ..practice import check_submission, checklist_met, rule_for
 from ..step_kinds import kind_template
 from .state_store import Visit, get_journey, journeys, load_walk, open_step, save_state, step_url
@@ -128,14 +126,11 @@ def answer(journey_id: str, step_id: str):
 
 
 def render_step(visit: Visit, errors=None, press=None, met=None):
-    """The step's page. A plain GET comes from the page cache (page_cache.py); a page
-    with error messages or a press on the practice copy, a practice copy (it shows what
-    this person already did on the page), or a page asked with a query string is always
-    rendered."""
+    """The step's page. A plain GET comes from the page cache (page_cache.py, which
+    keys it from the request and the person's state); a page with error messages or a
+    press on the practice copy, or a practice copy (it shows what this person already
+    did on the page), is always rendered."""
     journey, current, walk = visit.journey, visit.step, visit.walk
-    previous = walk.previous_step(current.id)
-    progress = engine.progress(journey, walk.state, current.id)
-    answer = walk.state.answers.get(current.id)
     template, copy = kind_template(current.kind), None
     if site_copy.uses_copy(walk.state.practice, current):  # practice on the drawn page (issue 12)
         template, copy = "step_practice.html", site_copy.build(journey, walk, current, press)
@@ -143,6 +138,7 @@ def render_step(visit: Visit, errors=None, press=None, met=None):
         template = "step_practice_end.html"
 
     def render() -> str:
+        previous = walk.previous_step(current.id)
         back_url = step_url(journey, previous) if previous else url_for("wizard.start", journey_id=journey.id)
         related = [journeys()[other] for other in journey.related] if current.is_end else []
         rule = rule_for(current.field) if current.kind == "field" else None
@@ -151,9 +147,9 @@ def render_step(visit: Visit, errors=None, press=None, met=None):
             journey=journey,
             step=current,
             state=walk.state,
-            progress=progress,
+            progress=engine.progress(journey, walk.state, current.id),
             back_url=back_url,
-            answer=answer,
+            answer=walk.state.answers.get(current.id),
             rule=rule,
             values={},
             met=met or {},
@@ -163,16 +159,6 @@ def render_step(visit: Visit, errors=None, press=None, met=None):
         )
 
     cache = current_app.extensions.get("falc_page_cache")
-    if (errors is not None or copy is not None or request.query_string
-            or cache is None or current_app.debug):
+    if errors is not None or copy is not None or cache is None or current_app.debug:
         return render()
-    key = ScreenKey(
-        template=template,
-        journey_id=journey.id,
-        step_id=current.id,
-        practice=walk.state.practice,
-        progress=progress,
-        previous=previous,
-        answer=answer,
-    )
-    return cache.page(key, render, csrf_token())
+    return cache.page(walk.state, render)

@@ -6,9 +6,10 @@ import html
 
 import pytest
 from flask import render_template_string
+from flask_wtf.csrf import generate_csrf
 
 from falc_wizard import create_app
-from falc_wizard.page_cache import CSRF_PLACEHOLDER, PageCache, ScreenKey
+from falc_wizard.page_cache import CSRF_PLACEHOLDER, PageCache
 from falc_wizard import engine
 from support import FIXTURES, Visitor, csrf_token
 
@@ -134,15 +135,48 @@ def test_the_cache_is_bounded_and_can_be_turned_off():
 
 def test_a_page_that_would_keep_a_real_token_is_refused(app):
     """Should a template ever find the token another way, the cache fails loudly instead of sharing it."""
-    key = ScreenKey("t", "demo", "debut", False, None, None, None)
-    with app.test_request_context():
-        cache = PageCache()
+    state = engine.State("demo", {}, False)
+    cache = PageCache()
+    with app.test_request_context("/parcours/demo/debut"):
         with pytest.raises(RuntimeError):
-            cache.page(key, lambda: "<input value='real-token'>", "real-token")
+            cache.page(state, lambda: f"<input value='{generate_csrf()}'>")
         assert len(cache) == 0
-        page = cache.page(key, lambda: render_template_string("<input value='{{ csrf_token() }}'>"), "mine")
-        assert page == "<input value='mine'>"
-        assert cache.page(key, lambda: "never drawn", "yours") == "<input value='yours'>"
+        page = cache.page(state, lambda: render_template_string("<input value='{{ csrf_token() }}'>"))
+        mine = generate_csrf()
+        assert page == f"<input value='{mine}'>" and len(cache) == 1
+    with app.test_request_context("/parcours/demo/debut"):  # another person: another session
+        yours = generate_csrf()
+        assert yours != mine
+        assert cache.page(state, lambda: "never drawn") == f"<input value='{yours}'>"
+
+
+def test_the_key_holds_everything_that_makes_the_page(app):
+    """Mount point, host, scheme, address, language, settings, mode and answers: each gives another page."""
+    from falc_wizard.page_cache import page_key
+
+    base = engine.State("demo", {"debut": "fait"}, False)
+
+    def key(path="/parcours/demo/carte", state=base, **options):
+        with app.test_request_context(path, **options):
+            return page_key(state)
+
+    same = key()
+    assert key() == same
+    others = [
+        key(base_url="http://localhost/prefix"),
+        key(base_url="http://another.example"),
+        key(base_url="https://localhost"),
+        key("/parcours/demo/debut"),
+        key(headers={"Accept-Language": "en"}),
+        key(state=engine.State("demo", {"debut": "fait"}, True)),
+        key(state=engine.State("demo", {"debut": "fait", "carte": "avec-photo"}, False)),
+    ]
+    assert all(other != same for other in others) and len(set(others)) == len(others)
+    with app.test_request_context("/parcours/demo/carte"):
+        from flask import session
+
+        session["large_text"] = True
+        assert page_key(base) != same
 
 
 def test_every_token_on_a_cached_page_is_the_persons_own(app):
@@ -174,7 +208,7 @@ def test_a_forwarded_header_of_one_visitor_never_shapes_another_visitors_page():
         for _ in range(2):
             b.get(url)
             assert "/evil" not in b.page and "evil.example" not in b.page, url  # ...for that visitor only
-    # Redirects too: the step path memo is the visitor's own.
+    # Redirects too: each is built for its own request.
     a.get("/parcours/demo/debut")
     shaped = a.client.post("/parcours/demo/debut", data={"csrf_token": a.token()}, headers=forged)
     assert shaped.status_code == 303 and shaped.headers["Location"] == "/evil/parcours/demo/carte"
