@@ -23,7 +23,7 @@ def load_content(steps_dir: Path | None = None) -> dict[str, Journey]:
     The one place where the content meets the practice rules: the loader
     (journeys.py) only gets the fields' names.
     """
-    from .practice_rules import FIELD_RULES
+    from .practice.rules import FIELD_RULES
 
     if steps_dir is None:
         return load_journeys(fields=FIELD_RULES)

@@ -649,7 +649,7 @@ def load_journeys(
     """Load and validate every journey file of a folder, in home-page order.
 
     ``fields`` are the names of the practice fields a step may name (the app
-    passes ``practice_rules.FIELD_RULES``: see ``falc_wizard.load_content``);
+    passes ``practice.rules.FIELD_RULES``: see ``falc_wizard.load_content``);
     without them, field names are not checked.
     """
     journeys: dict[str, Journey] = {}

@@ -8,12 +8,12 @@ import re
 from pathlib import Path
 
 from falc_wizard.journeys import Journey
-from falc_wizard.practice_rules import FIELD_RULES
+from falc_wizard.practice.rules import FIELD_RULES
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
 #: A valid value for each input of each practice field, as a person would type it:
-#: each rule's own sample (practice_rules.FieldRule.sample), so a new field brings its own.
+#: each rule's own sample (practice.rules.FieldRule.sample), so a new field brings its own.
 VALID: dict[str, dict[str, str]] = {name: rule.sample for name, rule in FIELD_RULES.items()}
 
 
@@ -95,7 +95,7 @@ class Visitor:
 
 def practice_error(field_name: str, value: str) -> str | None:
     """The msgid of the error of a one-input practice field, or None when the value is accepted."""
-    from falc_wizard.practice_rules import check
+    from falc_wizard.practice.rules import check
 
     errors = check(field_name, {"valeur": value})
     assert set(errors) <= {"valeur"}
@@ -105,7 +105,7 @@ def practice_error(field_name: str, value: str) -> str | None:
 def practice_refusal(field_name: str, value: str) -> tuple[str, object]:
     """The msgid of the error of a one-input practice field that refuses the value, and the
     count the message says (None when it says none): the singular and plural are pinned."""
-    from falc_wizard.practice_rules import check
+    from falc_wizard.practice.rules import check
 
     errors = check(field_name, {"valeur": value})
     assert set(errors) == {"valeur"}, (field_name, value, errors)

@@ -31,6 +31,7 @@ from babel.support import NullTranslations, Translations
 
 from ..journeys import Journey, Step
 from ..pictograms import titles
+from ..practice.copy import LOOK_FOR
 from ..resources import resource_dir
 
 #: The help line of Mon espace santé (templating.HELP_LINE says it on screen).
@@ -142,19 +143,8 @@ def _journey(inventory: Inventory, tr: Catalog, journey: Journey) -> None:
     _practice(inventory, tr, journey)
 
 
-#: "Je cherche le bouton Commencer." by the kind of the target (views/site_copy.py).
-_LOOK_FOR = {
-    "bouton": "Je cherche le bouton %(label)s.",
-    "bouton-secondaire": "Je cherche le bouton %(label)s.",
-    "lien": "Je cherche le lien %(label)s.",
-    "case": "Je cherche la case %(label)s.",
-    "carte": "Je cherche le choix %(label)s.",
-    "menu": "Je cherche le menu %(label)s.",
-}
-
-
 def _practice(inventory: Inventory, tr: Catalog, journey: Journey) -> None:
-    """The hints of the drawn copies: what to look for on each page (site_copy.hint)."""
+    """The hints of the drawn copies: what to look for on each page (practice.copy.hint)."""
     for step in _steps(journey):
         page = journey.pages.get(step.page) if step.page else None
         if page is None:
@@ -167,13 +157,13 @@ def _practice(inventory: Inventory, tr: Catalog, journey: Journey) -> None:
                 inventory.add(tr.lang, tr("Je choisis : %(labels)s.", labels=labels), at)
         elif step.target and page.element(step.target) is not None:
             target = page.element(step.target)
-            if target.kind in _LOOK_FOR:
-                inventory.add(tr.lang, tr(_LOOK_FOR[target.kind], label=target.label), at)
+            if target.kind in LOOK_FOR:
+                inventory.add(tr.lang, tr(LOOK_FOR[target.kind], label=target.label), at)
 
 
 def _values(inventory: Inventory, tr: Catalog, resume_days: Iterable[int]) -> None:
     """Sentences made with a value: the help line, fields' examples and codes, counted errors."""
-    from ..practice_rules import FIELD_RULES
+    from ..practice.rules import FIELD_RULES
 
     lang = tr.lang
     inventory.add(lang, tr("J'appelle le %(number)s.", number=HELP_LINE), "help line")
@@ -188,7 +178,7 @@ def _values(inventory: Inventory, tr: Catalog, resume_days: Iterable[int]) -> No
         inventory.add(lang, tr.plural("Le lien marche pendant %(num)s jour.", "Le lien marche pendant %(num)s jours.", days),
                       "continue later")
     for singular, plural, places in _code_messages():
-        if plural and "%(count)s" in singular and any("practice_rules" in p for p in places):
+        if plural and "%(count)s" in singular and any("practice/rules/" in p for p in places):
             for count in range(MAX_COUNTED + 1):
                 inventory.add(lang, tr.plural(singular, plural, count), f"{places[0]}: error")
 

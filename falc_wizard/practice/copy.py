@@ -1,4 +1,4 @@
-"""Practice on the drawn copy of the real page: what a press means, and what the copy shows.
+"""The drawn copy of the real page: what a press means, and what the copy shows.
 
 "Je m'entraîne" draws, under the step's FALC instruction, a copy of the real page
 (site_pages). Every element of the copy is a real button posting to the step
@@ -9,20 +9,21 @@ from the second wrong press the target is highlighted (FALC.md rule 27).
 
 The count of wrong presses travels in a hidden field of the copy's form: no
 session, nothing typed. Fields done earlier on the same page show "✓ rempli",
-never their value: typed values are not kept (practice.py).
+never their value: typed values are not kept (fields.py).
+
+Pure Python, no Flask: the hint's sentences are French msgids, translated by the
+function the view gives (``Translate``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Mapping
-
-from flask_babel import gettext as _
+from typing import Callable, Mapping
 
 from .. import engine
 from ..journeys import DONE, Journey, Step
-from ..practice import rule_for
 from ..site_pages import Element, Page
+from .rules import N_, rule_for
 
 #: The posted name of the pressed element, and of the wrong-press count.
 ELEMENT = "element"
@@ -138,45 +139,55 @@ def read_press(journey: Journey, step: Step, form: Mapping[str, str]) -> Press:
 
 #: "Ce n'est pas ce bouton." by the kind of element pressed.
 _NOT_THIS = {
-    "bouton": lambda: _("Ce n'est pas ce bouton."),
-    "bouton-secondaire": lambda: _("Ce n'est pas ce bouton."),
-    "lien": lambda: _("Ce n'est pas ce lien."),
-    "case": lambda: _("Ce n'est pas cette case."),
-    "carte": lambda: _("Ce n'est pas ce choix."),
-    "champ": lambda: _("Ce n'est pas ce champ."),
-    "menu": lambda: _("Ce n'est pas ce menu."),
+    "bouton": N_("Ce n'est pas ce bouton."),
+    "bouton-secondaire": N_("Ce n'est pas ce bouton."),
+    "lien": N_("Ce n'est pas ce lien."),
+    "case": N_("Ce n'est pas cette case."),
+    "carte": N_("Ce n'est pas ce choix."),
+    "champ": N_("Ce n'est pas ce champ."),
+    "menu": N_("Ce n'est pas ce menu."),
 }
 
 #: "Je cherche le bouton Commencer." by the kind of the target.
-_LOOK_FOR = {
-    "bouton": lambda label: _("Je cherche le bouton %(label)s.", label=label),
-    "bouton-secondaire": lambda label: _("Je cherche le bouton %(label)s.", label=label),
-    "lien": lambda label: _("Je cherche le lien %(label)s.", label=label),
-    # A box whose text no seed shows (site_pages.Element.unseen) is named by what it is.
-    "case": lambda label: _("Je cherche la case %(label)s.", label=label) if label else _("Je cherche la case à cocher."),
-    "carte": lambda label: _("Je cherche le choix %(label)s.", label=label),
-    "menu": lambda label: _("Je cherche le menu %(label)s.", label=label),
+LOOK_FOR = {
+    "bouton": N_("Je cherche le bouton %(label)s."),
+    "bouton-secondaire": N_("Je cherche le bouton %(label)s."),
+    "lien": N_("Je cherche le lien %(label)s."),
+    "case": N_("Je cherche la case %(label)s."),
+    "carte": N_("Je cherche le choix %(label)s."),
+    "menu": N_("Je cherche le menu %(label)s."),
 }
+#: A box whose text no seed shows (site_pages.Element.unseen) is named by what it is.
+_LOOK_FOR_UNSEEN_BOX = N_("Je cherche la case à cocher.")
+
+#: Translates a French msgid for the page, filling its %(name)s values (``i18n.translate``).
+Translate = Callable[..., str]
 
 
-def hint(journey: Journey, step: Step, press: Press, done: Mapping[str, str] | None = None) -> tuple[str, ...]:
+def _look_for(target: Element, translate: Translate) -> str:
+    if target.kind == "case" and not target.label:
+        return translate(_LOOK_FOR_UNSEEN_BOX)
+    return translate(LOOK_FOR[target.kind], label=target.label)
+
+
+def hint(journey: Journey, step: Step, press: Press, translate: Translate,
+         done: Mapping[str, str] | None = None) -> tuple[str, ...]:
     """The gentle hint after a wrong press: what was pressed is not it, and what to look for.
 
     An element already done on this page (a card chosen, a box ticked) is not a mistake:
     pressing it again gets a neutral word before what to look for."""
     page = journey.pages[step.page]
     if press.element and press.element.id in (done or {}):
-        first = _("C'est déjà fait.")
+        first = translate(N_("C'est déjà fait."))
     elif press.element:
-        first = _NOT_THIS[press.element.kind]()
+        first = translate(_NOT_THIS[press.element.kind])
     else:
-        first = _("Je clique sur un élément de la page.")
+        first = translate(N_("Je clique sur un élément de la page."))
     wanted = [page.element(t) for t in targets(step)]
     if step.kind == "choice":
-        labels = f" {_('ou')} ".join(f"« {e.label} »" for e in wanted)
-        return first, _("Je choisis : %(labels)s.", labels=labels)
-    target = wanted[0]
-    return first, _LOOK_FOR[target.kind](target.label)
+        labels = f" {translate(N_('ou'))} ".join(f"« {e.label} »" for e in wanted)
+        return first, translate(N_("Je choisis : %(labels)s."), labels=labels)
+    return first, _look_for(wanted[0], translate)
 
 
 #: The elements whose press leaves a mark on the page: what the copy shows once done.
@@ -251,8 +262,9 @@ def _folded(elements: tuple[Element, ...], step_targets: tuple[str, ...], done: 
     return last_done + 1 if last_done + 1 >= FOLD_FROM else 0
 
 
-def build(journey: Journey, walk: engine.Walk, step: Step, press: Press | None = None) -> Copy:
-    """The copy of the step's page, as the template draws it, for the person's ``walk``."""
+def build(journey: Journey, walk: engine.Walk, step: Step, translate: Translate, press: Press | None = None) -> Copy:
+    """The copy of the step's page, as the template draws it, for the person's ``walk``;
+    ``translate`` puts the hint in the person's language (``i18n.translate``)."""
     state = walk.state
     done = _done_on_page(journey, walk, step)
     copy = Copy(
@@ -261,7 +273,7 @@ def build(journey: Journey, walk: engine.Walk, step: Step, press: Press | None =
         pressable=pressable(step),
         done=done,
         wrong=press.wrong if press else 0,
-        hint=hint(journey, step, press, done) if press else (),
+        hint=hint(journey, step, press, translate, done) if press else (),
         message=_message(journey, state, step, done),
         sends=sending.target if (sending := send_step(journey, step)) else "",
     )

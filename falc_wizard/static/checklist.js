@@ -3,7 +3,7 @@
 (function () {
   "use strict";
 
-  // The password rules of practice_rules/accounts.py, character for character
+  // The password rules of practice/rules/accounts.py, character for character
   // (tests/browser/test_password_checklist.py runs this function against Python's):
   // a length in characters (code points, as Python's len: an emoji is 1, not 2),
   // Python's isupper and islower (the Unicode properties Uppercase and Lowercase),

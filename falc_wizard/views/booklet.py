@@ -37,8 +37,8 @@ from flask_babel import gettext as _
 from .. import booklet as layout
 from .. import qr
 from ..i18n import current_language, translate
-from ..practice import rule_for
-from . import site_copy
+from ..practice import copy as site_copy
+from ..practice.rules import rule_for
 from .sheets import journey_link, read_sheet_options, render_form
 
 bp = Blueprint("booklet", __name__)
@@ -63,7 +63,7 @@ def practice_hint(journey, step) -> str:
     ("Je cherche le bouton Commencer."), or nothing: the review kit prints it."""
     if not (site_copy.uses_copy(True, step) and site_copy.pressable(step)):
         return ""
-    return site_copy.hint(journey, step, site_copy.Press(None, None, 1))[-1]
+    return site_copy.hint(journey, step, site_copy.Press(None, None, 1), translate)[-1]
 
 
 def field_example(step) -> str:

@@ -14,10 +14,11 @@ from flask_babel import gettext as _
 
 from .. import engine
 from ..journeys import DONE
-from ..practice import check_submission, checklist_met, rule_for
+from ..i18n import translate
+from ..practice import copy as site_copy
+from ..practice.fields import check_submission, checklist_met, rule_for
 from ..step_kinds import kind_template
 from .state_store import Visit, get_journey, journeys, load_walk, open_step, save_state, step_url
-from . import site_copy
 
 bp = Blueprint("wizard", __name__, url_prefix="/parcours")
 
@@ -109,8 +110,9 @@ def answer(journey_id: str, step_id: str):
         reply = DONE
         if current.kind == "field" and walk.state.practice:
             rule = rule_for(current.field)
-            values, errors = check_submission(rule, request.form)
-            if errors:
+            values, refusals = check_submission(rule, request.form)
+            if refusals:
+                errors = {name: translate(m.text, **dict(m.params)) for name, m in refusals.items()}
                 return _answer_again(visit, errors=errors, met=checklist_met(rule, values))
 
     walk = walk.advance(step_id, reply)
@@ -133,7 +135,7 @@ def render_step(visit: Visit, errors=None, press=None, met=None):
     journey, current, walk = visit.journey, visit.step, visit.walk
     template, copy = kind_template(current.kind), None
     if site_copy.uses_copy(walk.state.practice, current):  # practice on the drawn page (issue 12)
-        template, copy = "step_practice.html", site_copy.build(journey, walk, current, press)
+        template, copy = "step_practice.html", site_copy.build(journey, walk, current, translate, press)
     elif walk.state.practice and current.is_end:
         template = "step_practice_end.html"
 

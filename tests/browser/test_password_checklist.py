@@ -1,4 +1,4 @@
-"""The live password checklist (static/checklist.js) agrees with the Python rule (practice_rules.accounts).
+"""The live password checklist (static/checklist.js) agrees with the Python rule (practice.rules.accounts).
 
 The person sees each rule ticked as they type; the server then checks the same
 rules. If the two disagreed, the checklist would tick everything and the server
@@ -18,7 +18,7 @@ from playwright.sync_api import expect
 
 from falc_wizard import engine
 from falc_wizard.journeys import load_journeys
-from falc_wizard.practice_rules import FIELD_RULES, password_rules
+from falc_wizard.practice.rules import FIELD_RULES, password_rules
 from support import VALID
 
 from .browsing import wait_until_ready

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from falc_wizard import engine
 from falc_wizard.journeys import load_journeys
-from falc_wizard.practice_rules import FIELD_RULES
+from falc_wizard.practice.rules import FIELD_RULES
 from .audit import check_layout, format_violations, run_axe
 from .browsing import PHONE, context_options, wait_until_ready
 
@@ -36,7 +36,7 @@ def element_on_copy(copy, element):
 
 
 def typed(field_name):
-    """A valid value for each input of the field: the rule's own sample (practice_rules)."""
+    """A valid value for each input of the field: the rule's own sample (practice.rules)."""
     return FIELD_RULES[field_name].sample
 
 

@@ -16,8 +16,8 @@ import pytest
 from playwright.sync_api import expect
 
 from falc_wizard.journeys import load_journeys
-from falc_wizard.practice_rules import FIELD_RULES
-from falc_wizard.views.site_copy import targets, uses_copy
+from falc_wizard.practice.rules import FIELD_RULES
+from falc_wizard.practice.copy import targets, uses_copy
 
 from .browsing import PHONE, TABLET, context_options, wait_until_ready
 from .walking import field_walks

@@ -12,7 +12,7 @@ from __future__ import annotations
 from playwright.sync_api import expect
 
 from falc_wizard import engine
-from falc_wizard.views.site_copy import uses_copy
+from falc_wizard.practice.copy import uses_copy
 from falc_wizard.journeys import Journey
 
 from .browsing import wait_until_ready

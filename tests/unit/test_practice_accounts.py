@@ -1,4 +1,4 @@
-"""The account (practice_rules.accounts): the identifiant and the new password, once or twice."""
+"""The account (practice.rules.accounts): the identifiant and the new password, once or twice."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from falc_wizard import practice_rules as pr
-from falc_wizard.practice_rules import FIELD_RULES, check, password_rules
+from falc_wizard.practice import rules as pr
+from falc_wizard.practice.rules import FIELD_RULES, check, password_rules
 from support import practice_error as error
 
 
@@ -183,7 +183,7 @@ def test_confirmation_without_password_asks_only_for_the_password():
 def test_the_log_in_password_is_not_a_new_password():
     """Logging in: the password manager fills the account's password in ("current-password"),
     no checklist of new-password rules, no example; anything typed passes, nothing typed is refused."""
-    from falc_wizard.practice_rules import FIELD_RULES
+    from falc_wizard.practice.rules import FIELD_RULES
 
     rule = FIELD_RULES["mot_de_passe_connexion"]
     (item,) = rule.inputs

@@ -1,10 +1,10 @@
-"""The codes the person receives (practice_rules.codes): the code provisoire and the code à usage unique."""
+"""The codes the person receives (practice.rules.codes): the code provisoire and the code à usage unique."""
 
 from __future__ import annotations
 
 import pytest
 
-from falc_wizard.practice_rules import check
+from falc_wizard.practice.rules import check
 from support import practice_error as error
 
 
@@ -40,8 +40,8 @@ def test_code_provisoire_is_typed_as_received(value, expected):
 
 
 def test_the_code_provisoire_received_is_the_example_practice_shows():
-    from falc_wizard.practice_rules import rule_for
-    from falc_wizard.practice_rules.codes import PROVISIONAL_CODE_RECEIVED
+    from falc_wizard.practice.rules import rule_for
+    from falc_wizard.practice.rules.codes import PROVISIONAL_CODE_RECEIVED
 
     assert rule_for("code_provisoire").example == PROVISIONAL_CODE_RECEIVED
 

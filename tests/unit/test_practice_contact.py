@@ -1,4 +1,4 @@
-"""Contact details (practice_rules.contact): the e-mail address and the French mobile number."""
+"""Contact details (practice.rules.contact): the e-mail address and the French mobile number."""
 
 from __future__ import annotations
 
@@ -127,7 +127,7 @@ def test_mobile_accepts_any_separators(prefix, separators, digits):
 
 
 def test_the_email_and_mobile_fields_open_holding_the_current_value():
-    from falc_wizard.practice_rules import rule_for
+    from falc_wizard.practice.rules import rule_for
 
     for name in ("email", "mobile"):
         (field,) = rule_for(name).inputs

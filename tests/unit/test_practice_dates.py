@@ -1,4 +1,4 @@
-"""The birth date (practice_rules.dates): a real calendar date, strictly before today in France."""
+"""The birth date (practice.rules.dates): a real calendar date, strictly before today in France."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from falc_wizard import practice_rules as pr
-from falc_wizard.practice_rules import check, dates
+from falc_wizard.practice import rules as pr
+from falc_wizard.practice.rules import check, dates
 
 
 # --------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Tests of the practice field rules (falc_wizard.practice_rules).
+"""Tests of the practice field rules (falc_wizard.practice.rules).
 
 Here, what holds for every field: the interface other code relies on; every
 check is total (any text, any missing input, never an exception); every message
@@ -19,9 +19,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from falc_wizard import practice_rules as pr
+from falc_wizard.practice import rules as pr
 from falc_wizard.lint.voice import negative, passive
-from falc_wizard.practice_rules import FIELD_RULES, Message, check
+from falc_wizard.practice.rules import FIELD_RULES, Message, check
 
 #: The package's modules, one per family of fields (dates, vitale, codes, accounts, contact).
 SOURCES = sorted(Path(pr.__file__).parent.glob("*.py"))

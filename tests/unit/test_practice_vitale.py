@@ -1,4 +1,4 @@
-"""The carte Vitale numbers (practice_rules.vitale): the social security number and the serial numbers."""
+"""The carte Vitale numbers (practice.rules.vitale): the social security number and the serial numbers."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from falc_wizard.practice_rules import Message, check
+from falc_wizard.practice.rules import Message, check
 from support import practice_error as error, practice_refusal as refusal
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from falc_wizard import engine
 from falc_wizard.journeys import load_journeys
-from falc_wizard.practice_rules import rule_for
+from falc_wizard.practice.rules import rule_for
 from support import Visitor
 
 JOURNEYS = load_journeys()

@@ -12,7 +12,7 @@ import pytest
 from itsdangerous import URLSafeTimedSerializer
 
 from falc_wizard import accesslog, create_app, engine, resume
-from falc_wizard.practice_rules import FIELD_RULES, VALUE
+from falc_wizard.practice.rules import FIELD_RULES, VALUE
 from qrread import decode_svg, svgs
 
 PUBLIC = "http://falc.test"

@@ -184,8 +184,8 @@ def test_practice_shows_the_code_of_the_field_after_a_guide_only_screen():
 
     from falc_wizard import engine
     from falc_wizard.journeys import parse_journey
-    from falc_wizard.practice import rule_for
-    from falc_wizard.views import site_copy
+    from falc_wizard.practice.rules import rule_for
+    from falc_wizard.practice import copy as site_copy
 
     journey = parse_journey(tomllib.loads('''
 id = "code"

@@ -2,7 +2,7 @@
 
 A received code is typed as received: the real site refuses any other code, so practice
 checks the typed code against the one it showed arriving (the rule's example, which the
-drawn phone or mailbox shows: views/site_copy.py), capitals and small letters included.
+drawn phone or mailbox shows: practice/copy.py), capitals and small letters included.
 """
 
 from __future__ import annotations
