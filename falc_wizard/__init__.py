@@ -1,4 +1,4 @@
-"""falc-wizard: guides a person through Mon espace santé, one action per screen, in FALC.
+"""falc-wizard: guides a person through a site's online procedures, one action per screen, in FALC.
 
 ``create_app()`` is the app factory: it reads the settings, loads and validates
 every journey file (a bad file stops the start), and wires the blueprints.
@@ -14,20 +14,23 @@ from flask import Flask
 from . import config as settings
 from . import page_cache
 from .journeys import Journey, load_journeys
+from .site_table import CONTENT_DIR, Site, load_site
 from .resources import resource_dir
 
 
-def load_content(steps_dir: Path | None = None) -> dict[str, Journey]:
-    """Every journey, checked against the pictograms and the practice fields that exist.
+def load_content(steps_dir: Path | None = None, site: Site | None = None) -> dict[str, Journey]:
+    """Every journey of a content folder (the shipped one by default), checked against the
+    pictograms and the practice fields that exist, and against its site (``site_table``):
+    practice never shows the site's address.
 
     The one place where the content meets the practice rules: the loader
     (journeys.py) only gets the fields' names.
     """
     from .practice.rules import FIELD_RULES
 
-    if steps_dir is None:
-        return load_journeys(fields=FIELD_RULES)
-    return load_journeys(steps_dir, fields=FIELD_RULES)
+    folder = steps_dir or CONTENT_DIR
+    site = site or load_site(folder)
+    return load_journeys(folder, fields=FIELD_RULES, never_show=site.never_show)
 
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
@@ -45,7 +48,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     if app.config.get("HTTPS"):
         app.config["SESSION_COOKIE_SECURE"] = True
 
-    app.extensions["falc_journeys"] = load_content(app.config.get("STEPS_DIR"))
+    # The content folder (FALC_CONTENT, or the shipped one): its site table, then its journeys.
+    app.extensions["falc_site"] = load_site(app.config.get("STEPS_DIR"))
+    app.extensions["falc_journeys"] = load_content(app.config.get("STEPS_DIR"), app.extensions["falc_site"])
     # Rendered step pages (page_cache.py); PAGE_CACHE_SIZE = 0 turns it off.
     size = app.config.get("PAGE_CACHE_SIZE", page_cache.DEFAULT_SIZE)
     if size:

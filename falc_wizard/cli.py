@@ -108,7 +108,7 @@ def audio(args: argparse.Namespace) -> int:
     languages = args.lang or list(app.config["LANGUAGES"])
     namer = namer_for(languages, chosen)
     days = {30, app.config.get("RESUME_DAYS", 30)}
-    found = inventory.build(app.extensions["falc_journeys"], languages, resume_days=days)
+    found = inventory.build(app.extensions["falc_journeys"], languages, resume_days=days, site=app.extensions["falc_site"])
     if args.list:
         for (lang, text), where in sorted(found.sentences.items()):
             said = spoken(text, lang)
@@ -152,8 +152,9 @@ def render_audio_in_background() -> None:
 def check(args: argparse.Namespace) -> int:
     """Load and validate every journey file, as the app does at start-up."""
     from . import load_content
+    from .config import content_dir
 
-    journeys = load_content()
+    journeys = load_content(content_dir())
     for journey in journeys.values():
         print(f"{journey.id}: {len(journey.steps)} steps")
     return 0
@@ -167,7 +168,9 @@ def lint(args: argparse.Namespace) -> int:
     """
     from .i18n import available_languages
     from . import load_content
+    from .config import content_dir
     from .journeys import load_file
+    from .site_table import SITE_FILE, load_site
 
     try:
         from .lint import lint as run_lint
@@ -180,33 +183,39 @@ def lint(args: argparse.Namespace) -> int:
         return 2
 
     context: list = []
+    # The content folder (FALC_CONTENT, or the shipped one) and its site table; a draft
+    # folder with a site.toml of its own is another site, one without is a draft of this one.
+    folder = content_dir()
+    if args.steps and (args.steps / SITE_FILE).exists():
+        folder = args.steps
     try:
+        site = load_site(folder)
         if args.files:
             journeys = {path.name: load_file(path) for path in args.files}
-            context = list(load_content().values())
+            context = list(load_content(folder, site).values())
         else:
-            journeys = load_content(args.steps)
+            journeys = load_content(args.steps or folder, site)
     except OSError as error:
         print(f"error: {error.filename}: cannot read the file ({error.strerror})", file=sys.stderr)
         return 1
     languages = args.lang or available_languages()
-    findings = run_lint(journeys.values(), languages, context=context)
+    findings = run_lint(journeys.values(), languages, context=context, site=site)
     for finding in findings:
         print(finding)
-    findings = [*findings, *misread_sentences(journeys, languages)]
+    findings = [*findings, *misread_sentences(journeys, languages, site)]
     print(f"{len(findings)} finding(s) in {len(journeys)} journeys, languages: {', '.join(languages)}",
           file=sys.stderr)
     return 1 if findings else 0
 
 
-def misread_sentences(journeys, languages) -> list[str]:
+def misread_sentences(journeys, languages, site=None) -> list[str]:
     """Sentences a voice is likely to misread that have no spoken text (falc_wizard/audio/spoken.py),
     each printed as a finding of its own."""
     from .audio.inventory import build
     from .audio.spoken import likely_misread
 
     found = []
-    for (lang, text), where in build(journeys, languages).sentences.items():
+    for (lang, text), where in build(journeys, languages, site=site).sentences.items():
         for reason in likely_misread(text, lang):
             found.append(f"{where}: spoken-text [{lang}] {reason}: needs a spoken text in "
                          f"falc_wizard/audio/spoken.toml: {text}")
@@ -240,7 +249,7 @@ def build_parser() -> argparse.ArgumentParser:
     checker = commands.add_parser("lint", help="check every journey against the FALC rules, in every language")
     checker.add_argument("--lang", action="append", help="only this language (repeat for more)")
     checker.add_argument("files", nargs="*", type=Path, help="only these journey files (drafts)")
-    checker.add_argument("--steps", type=Path, help="another folder of journey files (a draft)")
+    checker.add_argument("--steps", type=Path, help="another folder of journey files: a draft, or another site with its own site.toml")
     checker.set_defaults(func=lint)
     return parser
 
@@ -250,6 +259,7 @@ def main(argv: list[str] | None = None) -> int:
     the person who runs the command reads what to fix. Each command may raise either."""
     from .config import ConfigError
     from .journeys import ContentError
+    from .site_table import SiteError
 
     args = build_parser().parse_args(argv)
     try:
@@ -257,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as error:
         print(f"falc-wizard: {error}", file=sys.stderr)
         return 2
-    except ContentError as error:
+    except (ContentError, SiteError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
 

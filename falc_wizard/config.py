@@ -57,7 +57,16 @@ def from_environment(environ: Mapping[str, str] | None = None) -> dict:
         "AUDIO_DIR": env.get("FALC_AUDIO_DIR", ""),
         "AUDIO_VOICES": env.get("FALC_AUDIO_VOICES", ""),
     }
+    if content_dir(env):
+        settings["STEPS_DIR"] = content_dir(env)
     return settings
+
+
+def content_dir(environ: Mapping[str, str] | None = None) -> Path | None:
+    """The content folder of ``FALC_CONTENT`` (its site.toml and journey files), or None: the shipped one."""
+    env = os.environ if environ is None else environ
+    value = env.get("FALC_CONTENT", "").strip()
+    return Path(value) if value else None
 
 
 def signing_keys(config: Mapping) -> list[str]:

@@ -11,7 +11,8 @@ as ``falc_journey`` and ``falc_svg``.
 What is extracted from a journey: its title, summary, the text of each need, the
 title of each part, and of each step its sentences, help_title, help, helper_note
 and the text of its choices; of a real page, the ``description`` of an element whose text no
-seed shows (the app's own words). A step's ``label`` is NOT extracted: it is the real site's
+seed shows (the app's own words). From a folder's site file: the app's name, short name and
+home sentence, and the help line's hours and cost sentences. A step's ``label`` is NOT extracted: it is the real site's
 label, which stays in French because the person sees it in French on the real site.
 """
 
@@ -22,6 +23,7 @@ import xml.etree.ElementTree as ET
 from typing import IO, Iterator
 
 from .pictograms import svg_title
+from .site_table import site_strings
 
 #: One extracted message, as Babel expects: (line, function name, message, comments).
 Extracted = tuple[int, None, str, list[str]]
@@ -65,11 +67,13 @@ def _line_of(lines: list[str], text: str) -> int:
 
 
 def extract_journey(fileobj: IO[bytes], keywords, comment_tags, options) -> Iterator[Extracted]:
-    """Babel extraction method for a journey TOML file."""
+    """Babel extraction method for a content folder's TOML files: a journey, or the folder's
+    site file (site_table.py: the app's name, the help line's hours and cost)."""
     source = fileobj.read().decode("utf-8")
     data = tomllib.loads(source)
     lines = source.splitlines()
-    for text, where in journey_strings(data):
+    strings = site_strings(data) if "site" in data or "app" in data else journey_strings(data)
+    for text, where in strings:
         yield _line_of(lines, text), None, text, [where]
 
 

@@ -23,6 +23,7 @@ from typing import Iterable, Mapping
 from .pictograms import titles
 from .step_kinds import LABEL_LOOKS, STEP_KINDS  # the one table of kinds and looks
 from . import site_pages
+from .site_table import SITE_FILE
 
 
 #: The answer recorded for a step that has no choices, once it is done.
@@ -645,17 +646,27 @@ def load_journeys(
     directory: Path = STEPS_DIR,
     pictograms: Iterable[str] | None = None,
     fields: Iterable[str] | None = None,
+    never_show: re.Pattern[str] | None = None,
 ) -> dict[str, Journey]:
     """Load and validate every journey file of a folder, in home-page order.
 
     ``fields`` are the names of the practice fields a step may name (the app
     passes ``practice.rules.FIELD_RULES``: see ``falc_wizard.load_content``);
-    without them, field names are not checked.
+    without them, field names are not checked. ``never_show`` is the pattern of
+    the real site's address (the folder's site table): a screen practice shows
+    never matches it. The folder's site file (``site_table.SITE_FILE``) is no journey.
     """
     journeys: dict[str, Journey] = {}
     for path in sorted(directory.glob("*.toml")):
+        if path.name == SITE_FILE:
+            continue
         journey = load_file(path)
         check_complete(journey)
+        if never_show is not None:
+            try:
+                site_pages.check_never_shown(journey, never_show)
+            except site_pages.PageError as error:
+                raise ContentError(str(error)) from None
         if journey.id in journeys:
             raise ContentError(f"{path.name}: duplicate journey id '{journey.id}'")
         journeys[journey.id] = journey

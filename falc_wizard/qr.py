@@ -23,9 +23,6 @@ from markupsafe import Markup, escape
 #: ``falc-wizard serve``: the serve command's own default address.
 DEFAULT_SERVED_URL = "http://127.0.0.1:8000"
 
-#: The real site, for "the real site in one scan".
-REAL_SITE_URL = "https://www.monespacesante.fr/"
-
 #: Error correction M (15 %): survives a crease or a smudge on a printed sheet
 #: while keeping the code small enough to scan from a tablet's camera.
 _ERROR_CORRECTION = qrcode.constants.ERROR_CORRECT_M

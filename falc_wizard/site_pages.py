@@ -6,8 +6,8 @@ label. A journey describes its pages once (``[[pages]]`` in its TOML file) and a
 step names the page it happens on and the element to act on (``page``/``target``;
 on a choice, each choice names its ``target``). A new journey needs no code.
 
-A step may also be for one mode only (``only = "guide"``: "Je vais sur le site
-monespacesante.fr", waiting for a letter; ``only = "entrainement"``: a screen that
+A step may also be for one mode only (``only = "guide"``: "Je vais sur le site ..."
+with the real site's address, waiting for a letter; ``only = "entrainement"``: a screen that
 only makes sense in practice), and may say that the real site sends a code there
 (``message = "sms"`` or ``"email"``): practice shows it arriving on a drawn phone;
 ``message = "email-documents"``: the copy of my documents the site sends (seed 000).
@@ -45,10 +45,6 @@ STEP_KEYS = frozenset({"page", "target", "only", "message"})
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
-#: The real site's address, in any spelling the content uses: practice never shows it.
-_REAL_ADDRESS = re.compile(r"monespace\.?sant[eé]", re.IGNORECASE)
-
-
 class PageError(ValueError):
     """A page or a practice key of a journey is wrong (one line: where and what)."""
 
@@ -80,7 +76,7 @@ class Element:
 
 @dataclass(frozen=True)
 class Page:
-    """One real page of monespacesante.fr, as the seeds show it."""
+    """One real page of the site, as the seeds show it."""
 
     id: str
     title: str
@@ -210,7 +206,8 @@ def check_journey(journey: Journey) -> None:
     - in a journey with pages (one that offers practice), every action and field
       step that practice shows names its page and target, and no step that
       practice shows before the end sends the person to the real site
-      (``real_site``) or names its address.
+      (``real_site``); that it never names the site's address is
+      ``check_never_shown``, which needs the folder's site table.
     """
     where = journey.source
     pages = journey.pages
@@ -246,16 +243,25 @@ def check_journey(journey: Journey) -> None:
             continue
         if step.real_site:
             raise PageError(f"{swhere}: practice never sends the person to the real site: add only = \"{GUIDE}\"")
-        if not step.is_end:
-            shown = (*step.sentences, step.label, step.help_title, *step.help, *(c.text for c in step.choices))
-            if any(_REAL_ADDRESS.search(text) for text in shown):
-                raise PageError(
-                    f"{swhere}: practice shows this screen, so it never names the real site's address"
-                    f" (say it on a screen with only = \"{GUIDE}\")"
-                )
         if step.kind in ("action", "field") and not (step.page and step.target):
             raise PageError(
                 f"{swhere}: a practice {step.kind} step names its 'page' and 'target' (or is only = \"{GUIDE}\")"
+            )
+
+
+def check_never_shown(journey: Journey, address: re.Pattern[str]) -> None:
+    """Refuse a screen that practice shows before the end and that names the real site's
+    address (``address``: the ``never_show`` pattern of the folder's site table)."""
+    if not journey.pages:
+        return
+    for step in journey.steps.values():
+        if step.only == GUIDE or step.is_end:
+            continue
+        shown = (*step.sentences, step.label, step.help_title, *step.help, *(c.text for c in step.choices))
+        if any(address.search(text) for text in shown):
+            raise PageError(
+                f"{journey.source} step '{step.id}': practice shows this screen, so it never names the real"
+                f" site's address (say it on a screen with only = \"{GUIDE}\")"
             )
 
 

@@ -10,9 +10,6 @@ from .i18n import current_language, language_name, translate
 from .pictograms import titles
 from .step_kinds import label_look, step_kind
 
-#: The free help line of Mon espace santé, from the seeds.
-HELP_LINE = "3422"
-
 
 #: The display settings a person switches on or off (the settings page), kept in the
 #: session. One list for the page that switches them and for what pages are drawn with:
@@ -46,7 +43,9 @@ def init_app(app: Flask) -> None:
     # (set here for imported macros, and below over Flask-WTF's context processor).
     app.jinja_env.globals["csrf_token"] = csrf_token
     app.jinja_env.globals["qr_svg"] = qr.qr_svg
-    app.jinja_env.globals["real_site_url"] = qr.REAL_SITE_URL
+    # The site of the content folder and the app's name (site_table.py): templates read
+    # its values here, never write them.
+    app.jinja_env.globals["site"] = app.extensions["falc_site"]
     app.jinja_env.globals["step_kind"] = step_kind      # the table of step kinds (step_kinds.py)
     app.jinja_env.globals["label_look"] = label_look
     app.jinja_env.trim_blocks = True
@@ -58,6 +57,5 @@ def init_app(app: Flask) -> None:
             "settings": display_settings(),
             "lang": current_language(),
             "languages": current_app.config["LANGUAGES"],
-            "help_line": HELP_LINE,
             "csrf_token": csrf_token,
         }

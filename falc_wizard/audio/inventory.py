@@ -33,9 +33,8 @@ from ..journeys import Journey, Step
 from ..pictograms import titles
 from ..practice.copy import LOOK_FOR
 from ..resources import resource_dir
+from ..site_table import Site, load_site
 
-#: The help line of Mon espace santé (templating.HELP_LINE says it on screen).
-HELP_LINE = "3422"
 #: Errors that count what was typed are made for counts up to this; a longer value's
 #: error is read by the browser's voice.
 MAX_COUNTED = 20
@@ -161,13 +160,14 @@ def _practice(inventory: Inventory, tr: Catalog, journey: Journey) -> None:
                 inventory.add(tr.lang, tr(LOOK_FOR[target.kind], label=target.label), at)
 
 
-def _values(inventory: Inventory, tr: Catalog, resume_days: Iterable[int]) -> None:
+def _values(inventory: Inventory, tr: Catalog, resume_days: Iterable[int], site: Site) -> None:
     """Sentences made with a value: the help line, fields' examples and codes, counted errors."""
     from ..practice.rules import FIELD_RULES
 
     lang = tr.lang
-    inventory.add(lang, tr("J'appelle le %(number)s.", number=HELP_LINE), "help line")
-    inventory.add(lang, tr("Le %(number)s répond du lundi au vendredi, de 8 h 30 à 17 h 30.", number=HELP_LINE), "help line")
+    inventory.add(lang, tr("J'appelle le %(number)s.", number=site.help_line.number), "help line")
+    for text in (*site.help_line.hours, *site.help_line.cost):
+        inventory.add(lang, tr(text), "help line")
     for rule in FIELD_RULES.values():
         if rule.example:
             inventory.add(lang, tr("Exemple : %(example)s", example=rule.example), f"field {rule.name}: example")
@@ -192,13 +192,14 @@ def _code_sentences(inventory: Inventory, tr: Catalog) -> None:
             inventory.add(tr.lang, tr(singular), places[0])
 
 
-def _pages(inventory: Inventory, tr: Catalog) -> None:
+def _pages(inventory: Inventory, tr: Catalog, site: Site) -> None:
     """The readings of the screens that are not a journey's (their templates say the same)."""
     from ..views.errors import MESSAGES
 
     lang = tr.lang
+    inventory.add(lang, tr(site.app.name), "the app's name")
     inventory.add_reading(lang, "home", [tr("Je choisis ce que je veux faire"),
-                                         tr("Ce site m'explique Mon espace santé, une étape à la fois.")])
+                                         tr(site.app.lead)])
     inventory.add_reading(lang, "settings", [tr("Réglages"), tr("Je choisis comment je vois le site.")])
     inventory.add_reading(lang, "expired", [tr("Cette page n'est plus ouverte"), tr("C'est normal après une pause."),
                                             tr("Je recommence le parcours depuis le début.")])
@@ -208,15 +209,18 @@ def _pages(inventory: Inventory, tr: Catalog) -> None:
         inventory.add_reading(lang, f"error {status}", [tr(title), tr(sentence)])
 
 
-def build(journeys: Mapping[str, Journey], languages: Iterable[str], resume_days: Iterable[int] = (30,)) -> Inventory:
-    """Every sentence and reading of every screen of ``journeys``, in each of ``languages``."""
+def build(journeys: Mapping[str, Journey], languages: Iterable[str], resume_days: Iterable[int] = (30,),
+          site: Site | None = None) -> Inventory:
+    """Every sentence and reading of every screen of ``journeys``, in each of ``languages``;
+    ``site``: the site table of their content folder (the shipped one by default)."""
+    site = site or load_site()
     inventory = Inventory()
     days = sorted(set(resume_days))
     for lang in languages:
         tr = Catalog(lang)
-        _pages(inventory, tr)
+        _pages(inventory, tr, site)
         for journey in journeys.values():
             _journey(inventory, tr, journey)
-        _values(inventory, tr, days)
+        _values(inventory, tr, days, site)
         _code_sentences(inventory, tr)
     return inventory

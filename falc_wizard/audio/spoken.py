@@ -1,14 +1,14 @@
 """What the voice says for a sentence: its spoken text.
 
 Most sentences are said as they are written. Some would be misread by a voice:
-a phone number (« 3422 » is « trente-quatre vingt-deux », not « trois mille... »),
+a phone number of 4 digits (said as 2 pairs, « trente-quatre vingt-deux », not « trois mille... »),
 a web address, an initialism, a code the person copies sign by sign. Three things
 give the spoken text, in this order:
 
 1. ``spoken.toml``, ``[<lang>.sentences]``: a whole sentence and what to say instead,
    written and reviewed by a person (the content guide says how);
 2. ``spoken.toml``, ``[<lang>.words]``: a word or an address and how to say it, in
-   every sentence where it stands (« monespacesante.fr », « 3422 », « SMS »);
+   every sentence where it stands (the site's address, the help line's number, « SMS »);
 3. two rules for the values the person copies: a code (5 signs or more, with a digit:
    « 094567 », « HuqZF3KXCz8k ») is read sign by sign, capitals said as such; digits in
    groups (« 1 55 12 55 555 555 97 », « 06 12 34 56 78 ») are read group by group, with

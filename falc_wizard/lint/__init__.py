@@ -31,8 +31,8 @@ screen's sentences together (what the person reads before opening help):
   score is almost only syllables per word, and the glossary makes some long words
   compulsory. Measured on the shipped journeys: screens have a median of 94 and a
   5th percentile of 55; "J'écris mon numéro de sécurité sociale." alone scores 41
-  (it now has a second, short sentence and scores 72), and "Je vais sur le site
-  monespacesante.fr." scores 54 because of the address. At 50 such a screen passes
+  (it now has a second, short sentence and scores 72), and "Je vais sur le site"
+  followed by the real site's long address scores 54 because of the address. At 50 such a screen passes
   once the sentence around the long word is short, while a screen of long words in
   a long sentence ("Je sélectionne l'administration départementale correspondante.",
   score below 0) is refused: this is the mix FALC forbids.
@@ -47,7 +47,7 @@ screen's sentences together (what the person reads before opening help):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -57,6 +57,7 @@ from babel.support import NullTranslations, Translations
 
 from ..journeys import DONE, Journey, Step
 from ..resources import resource_dir
+from ..site_table import SITE_FILE, Site, load_site
 from . import vocabulary
 from .first_use import LANG as FIRST_USE_LANG, first_use_findings
 from .gestures import choice_findings, gesture_findings, screen_findings as gesture_screen_findings
@@ -557,25 +558,45 @@ def check_project(
     return findings
 
 
+def check_site(site: Site, lang: str, tr: Translator) -> list[Finding]:
+    """The sentences of the content folder's site table (the home page's sentence, the help
+    line's hours and cost), held to the rules of any sentence; reported as ``site.toml``."""
+    findings = []
+    for french in site.sentences():
+        text = Text(None, "site", french, tr(french))
+        if not tr.knows(french):
+            findings.append(Finding(SITE_FILE, "[app] [site]", "translation", lang, french, "not translated"))
+        for rule, detail in _text_findings(text, lang, set()):
+            findings.append(Finding(SITE_FILE, "[app] [site]", rule, lang, text.shown, detail))
+    return findings
+
+
 def lint(
     journeys: Iterable[Journey],
     languages: Iterable[str],
     translations_dir: Path | None = None,
     context: Iterable[Journey] = (),
+    site: Site | None = None,
 ) -> list[Finding]:
     """Check every journey in every language.
 
     ``context``: other journeys that the project-wide rules compare with (when
     one draft file is checked, the shipped journeys), not checked themselves.
+    ``site``: the site table of their content folder (the shipped one by default): its
+    sentences are checked, and its names and address are names, not words to explain.
     """
     from ..pictograms import titles
 
+    site = site or load_site()
+    names = (site.name, site.address, site.app.name)
+    glossary = {lang: replace(g, names=(*g.names, *names)) for lang, g in vocabulary.project_glossary().items()}
     pictograms = titles()
     journeys, context = list(journeys), list(context)
     findings: list[Finding] = []
     for lang in languages:
         tr = Translator(lang, translations_dir)
         for journey in journeys:
-            findings.extend(check_journey(journey, lang, tr, pictograms))
-        findings.extend(check_project(journeys, lang, tr, context=context))
+            findings.extend(check_journey(journey, lang, tr, pictograms, glossary))
+        findings.extend(check_project(journeys, lang, tr, glossary, context=context))
+        findings.extend(check_site(site, lang, tr))
     return findings

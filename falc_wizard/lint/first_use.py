@@ -11,7 +11,7 @@ On each screen of a path:
 * the screen's main text is its sentences, its choices and the real label it draws: a
   hard word there must be explained in that main text, or in the main text of a screen
   before it on the path ("Activer veut dire mettre en marche." beside "Je clique sur le
-  bouton Activer Mon espace santé.");
+  bouton Activer mon compte.");
 * the screen's help is read only when opened: a hard word there is explained in the help,
   in the screen's main text, or before it on the path; an explanation in help does not
   count for the next screens (the person may not have opened it).

@@ -17,7 +17,7 @@ _PLAIN_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*'?", re.UNICODE)
 
 
 def words(text: str) -> list[str]:
-    """The words of a sentence: "J'écris", "monespacesante.fr" and "8:30" are 1 word each."""
+    """The words of a sentence: "J'écris", "exemple-de-site.fr" and "8:30" are 1 word each."""
     return [w.rstrip(".:") for w in _WORD.findall(text) if any(c.isalnum() for c in w)]
 
 

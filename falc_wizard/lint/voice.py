@@ -16,7 +16,7 @@ passive, so let through:
 * a few participles that name a state the person sees, used as adjectives
   ("La messagerie est protégée", "Je suis connecté"): ``_STATE_ADJECTIVES``,
   unless someone does it to the subject: "par" after them names the doer, and
-  the sentence is a passive ("Mon espace santé est protégé par un code.").
+  the sentence is a passive ("Mon compte est protégé par un code.").
   English is read the same way ("is protected by").
 
 A past participle is a word ending in -é, -ée, -és, -ées (the -er verbs, most

@@ -7,9 +7,8 @@ from urllib.parse import unquote
 import json
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, send_from_directory, session, url_for
-from flask_babel import gettext as _
 
-from ..i18n import current_language
+from ..i18n import current_language, translate
 from ..pictograms import PICTOGRAMS_DIR, titles
 from ..templating import DISPLAY_SETTINGS
 
@@ -117,10 +116,11 @@ def favicon():
 @bp.get("/manifest.webmanifest")
 def manifest():
     """The web-app manifest: on a tablet, the site can be put on the home screen with its icon."""
+    site = current_app.extensions["falc_site"]
     response = current_app.response_class(
         json.dumps({
-            "name": _("Pas à pas Mon espace santé"),
-            "short_name": _("Pas à pas"),
+            "name": translate(site.app.name),
+            "short_name": translate(site.app.short_name),
             "lang": current_language(),
             "start_url": url_for("pages.home"),
             "scope": url_for("pages.home"),

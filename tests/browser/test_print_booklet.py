@@ -192,7 +192,8 @@ def test_every_booklet_on_paper(printer, app, journeys, live_server):
             cursor = check_paper(printed, app, journey, "fr", False, book, printed._starts[start])
             # Then the help line, the helper notes, and who validated the text on the last page.
             help_at = printed.find("J'appelle le 3422.", cursor)
-            for words in ("du lundi au vendredi, de 8 h 30 à 17 h 30", "Le service est gratuit.", "Je paie l'appel comme un appel normal."):
+            for words in ("Le 3422 répond du lundi au vendredi.", "Il répond de 8 h 30 à 17 h 30.", "Le service est gratuit.",
+                          "Je paie l'appel comme un appel normal."):
                 printed.find(words, help_at)
             position = help_at
             for note in [block.step.helper_note for block in book.blocks if block.step.helper_note]:
@@ -263,7 +264,7 @@ def test_the_review_kit_prints_everything_the_person_reads(printer, app, journey
         if journey.has_practice:
             for words in ("Je m'entraîne. Personne ne reçoit ce que j'écris.", "Sur le vrai site, rien n'a changé."):
                 assert plain(words) in printed.text, (journey.id, words)
-        for words in ("J'appelle le 3422.", "du lundi au vendredi, de 8 h 30 à 17 h 30"):
+        for words in ("J'appelle le 3422.", "Le 3422 répond du lundi au vendredi.", "Il répond de 8 h 30 à 17 h 30."):
             assert plain(words) in printed.text, (journey.id, words)
     assert min(coverage.values()) >= 0.9, coverage
 

@@ -2,13 +2,15 @@
 the engine skips (issue 12)."""
 
 import copy
+import re
 import tomllib
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from falc_wizard import engine
+from falc_wizard import engine, site_pages
 from falc_wizard.journeys import DONE, ContentError, parse_journey
+from falc_wizard.site_table import load_site
 from support import FIXTURES
 
 DEMO = tomllib.loads((FIXTURES / "steps" / "demo.toml").read_text(encoding="utf-8"))
@@ -100,12 +102,18 @@ def test_practice_never_shows_a_real_site_step():
 
 
 def test_practice_never_names_the_real_site_before_the_end():
+    """The address pattern is the content folder's (site.toml's ``never_show``), not the code's."""
+    site = load_site(FIXTURES / "steps")
     data = demo_data()
-    step(data, "verifier")["help"] = ["Je peux aussi aller sur monespacesante.fr."]
-    assert "step 'verifier': practice shows this screen, so it never names the real site's address" in refused(data)
+    step(data, "verifier")["help"] = [f"Je peux aussi aller sur {site.address}."]
+    journey = parse_journey(data, "demo.toml")
+    with pytest.raises(site_pages.PageError) as caught:
+        site_pages.check_never_shown(journey, site.never_show)
+    assert "step 'verifier': practice shows this screen, so it never names the real site's address" in str(caught.value)
+    site_pages.check_never_shown(journey, re.compile("another-site", re.IGNORECASE))
     step(data, "verifier")["only"] = "guide"
     del step(data, "verifier")["target"]
-    assert parse_journey(data, "demo.toml")
+    site_pages.check_never_shown(parse_journey(data, "demo.toml"), site.never_show)
 
 
 def test_a_guide_only_choice_is_passed_by_its_first_choice_in_practice():

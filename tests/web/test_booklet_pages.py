@@ -74,6 +74,7 @@ def test_the_review_kit_shows_the_version_of_the_text(app, client):
 def demo_app(tmp_path, validation: str = ""):
     folder = tmp_path / "steps"
     folder.mkdir(parents=True)
+    (folder / "site.toml").write_bytes((FIXTURES / "steps" / "site.toml").read_bytes())
     (folder / "demo.toml").write_text(DEMO.replace('pictogram = "aide"\n', f'pictogram = "aide"\n{validation}\n', 1), encoding="utf-8")
     return create_app({"TESTING": True, "SECRET_KEY": "test-secret", "STEPS_DIR": folder})
 

@@ -10,7 +10,7 @@ from falc_wizard import create_app, engine
 from falc_wizard.journeys import load_journeys
 from falc_wizard.pictograms import titles
 from falc_wizard.resources import resource_dir
-from support import answer
+from support import FIXTURES, answer
 
 JOURNEYS = load_journeys()
 EN = Translations.load(str(resource_dir("translations")), ["en"])
@@ -168,6 +168,7 @@ sentences = ["Bravo, j'ai fini."]
 
 def test_a_new_journey_file_appears_on_the_home_page_with_no_code_change(tmp_path, visitor):
     (tmp_path / "prendre-rendez-vous.toml").write_text(NEW_JOURNEY, encoding="utf-8")
+    (tmp_path / "site.toml").write_bytes((FIXTURES / "steps" / "site.toml").read_bytes())  # the same site
     app = create_app({"TESTING": True, "SECRET_KEY": "test", "STEPS_DIR": tmp_path})
     visitor = type(visitor)(app.test_client())  # the same helper, on the app with the new file
     visitor.get("/")

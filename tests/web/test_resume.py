@@ -267,6 +267,7 @@ def demo_with(tmp_path, name: str, change=lambda text: text):
     """The demo journey, its content changed by ``change``, served with the usual key."""
     folder = tmp_path / name
     folder.mkdir()
+    (folder / "site.toml").write_bytes((FIXTURES / "steps" / "site.toml").read_bytes())
     (folder / "demo.toml").write_text(change(DEMO), encoding="utf-8")
     return create_app({"TESTING": True, "SECRET_KEY": "test-secret", "PUBLIC_URL": PUBLIC, "STEPS_DIR": folder})
 

@@ -66,7 +66,7 @@ def test_a_sheet_shows_what_the_issue_asks_for(app, client):
     assert "falc.test/p/activer" in sheet  # the short link, written under the code
     assert "J'appelle le 3422." in sheet and "Le service est gratuit." in sheet
     assert "Je paie l'appel comme un appel normal." in sheet and "C'est gratuit" not in sheet
-    assert "du lundi au vendredi, de 8 h 30 à 17 h 30" in sheet
+    assert "Le 3422 répond du lundi au vendredi." in sheet and "Il répond de 8 h 30 à 17 h 30." in sheet
     assert "Pour :" in sheet and "sheet-blank" in sheet
     assert "Note : Mardi avec Julie" in sheet
     assert page.count('<article class="sheet"') == 1
@@ -193,7 +193,7 @@ def test_the_real_site_step_shows_a_qr_code_of_the_real_site(app, visitor):
     visitor.post(data={"mode": "guide"})
     assert visitor.url == f"/parcours/activer/{step.id}"
     codes = svgs(visitor.page)
-    assert [decode_svg(svg) for svg in codes] == [[qr.REAL_SITE_URL]]
+    assert [decode_svg(svg) for svg in codes] == [[app.extensions["falc_site"].url]]
     # Only on those steps: the next one has no QR code.
     visitor.post()
     following = journey.steps[visitor.url.rsplit("/", 1)[1]]

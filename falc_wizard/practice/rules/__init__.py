@@ -1,7 +1,7 @@
 """The rules of the practice fields ("Je m'entraîne"), checked like the real site.
 
 In practice mode the person types into a field that looks like the field of
-"Mon espace santé". The point is to meet the real site's refusals here, where
+the real site. The point is to meet the real site's refusals here, where
 a mistake costs nothing, and to get a FALC message that says what is wrong and
 how to fix it. So each rule follows what the real site accepts: not stricter
 (the person would learn a false rule), not looser (the real site would refuse
