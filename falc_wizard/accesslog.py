@@ -25,7 +25,6 @@ What is left out, and why:
 
 from __future__ import annotations
 
-import functools
 import logging
 import re
 import sys
@@ -88,10 +87,8 @@ class KnownPaths:
         if folder and Path(folder).is_dir():
             self._values["filename"] = frozenset(
                 p.relative_to(folder).as_posix() for p in Path(folder).rglob("*") if p.is_file())
-        # The same few paths come again and again: each is matched once (bounded).
-        self.loggable = functools.lru_cache(maxsize=2048)(self._loggable)
 
-    def _loggable(self, path: str) -> str:
+    def loggable(self, path: str) -> str:
         if self._known(path):
             return path
         return next((start for start in self._starts if path.startswith(start)), "/") + "…"

@@ -26,7 +26,6 @@ its payload before it is inflated.
 from __future__ import annotations
 
 import base64
-import functools
 import hashlib
 import zlib
 from dataclasses import dataclass
@@ -114,7 +113,6 @@ def max_age(app: Flask | None = None) -> int:
     return lifetime_days(app) * 24 * 3600
 
 
-@functools.lru_cache(maxsize=4096)
 def name(identifier: str) -> str:
     """A step's or a choice's id as a token writes it: 4 characters (24 bits) of its SHA-256.
 
