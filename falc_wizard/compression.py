@@ -23,6 +23,10 @@ from flask_compress import Compress
 SETTINGS = {
     # gzip alone: every browser accepts it, and it is in Python's standard library.
     "COMPRESS_ALGORITHM": ["gzip"],
+    # Every response is compressed anew (a page holds its person's CSRF token; files are not
+    # kept compressed): level 1 compresses a step page in about a third of level 6's time,
+    # for a few percent more bytes (benchmarks/README.md).
+    "COMPRESS_LEVEL": 1,
     # Files (the stylesheet, scripts, pictograms) are sent as streams by send_file.
     "COMPRESS_ALGORITHM_STREAMING": ["gzip"],
     # Their 304s: Flask's static files and the pictograms.
