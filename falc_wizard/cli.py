@@ -175,12 +175,7 @@ def lint(args: argparse.Namespace) -> int:
     try:
         from .lint import lint as run_lint
     except ModuleNotFoundError as missing:
-        if (missing.name or "").split(".")[0] == "falc_wizard":
-            raise
-        # A plain install leaves out the checker's libraries (the "lint" extra of pyproject.toml).
-        print(f"falc-wizard lint needs {missing.name}, which is not installed: "
-              "pip install 'falc-wizard[lint]'", file=sys.stderr)
-        return 2
+        return _without_lint_extra(missing)
 
     context: list = []
     # The content folder (FALC_CONTENT, or the shipped one) and its site table; a draft
@@ -199,13 +194,29 @@ def lint(args: argparse.Namespace) -> int:
         print(f"error: {error.filename}: cannot read the file ({error.strerror})", file=sys.stderr)
         return 1
     languages = args.lang or available_languages()
-    findings = run_lint(journeys.values(), languages, context=context, site=site)
+    try:
+        findings = run_lint(journeys.values(), languages, context=context, site=site)
+    except ModuleNotFoundError as missing:  # a language's rules import their own libraries
+        return _without_lint_extra(missing)
+    except LookupError as missing:  # a language without rules or catalog: say which, in one line
+        print(f"falc-wizard lint: {missing.args[0]}", file=sys.stderr)
+        return 2
     for finding in findings:
         print(finding)
     findings = [*findings, *misread_sentences(journeys, languages, site)]
     print(f"{len(findings)} finding(s) in {len(journeys)} journeys, languages: {', '.join(languages)}",
           file=sys.stderr)
     return 1 if findings else 0
+
+
+def _without_lint_extra(missing: ModuleNotFoundError) -> int:
+    """A plain install leaves out the checker's libraries (the "lint" extra of pyproject.toml):
+    say which to install, in one line."""
+    if (missing.name or "").split(".")[0] == "falc_wizard":
+        raise missing
+    print(f"falc-wizard lint needs {missing.name}, which is not installed: "
+          "pip install 'falc-wizard[lint]'", file=sys.stderr)
+    return 2
 
 
 def misread_sentences(journeys, languages, site=None) -> list[str]:

@@ -4,7 +4,12 @@ The package: this module runs the rules and reports; ``text`` reads words and
 sentences; ``voice`` finds passive and negative sentences (rule 9);
 ``vocabulary`` reads the project glossary (``falc_wizard/glossary.toml``) for
 one name per thing, one explanation per word (rule 7) and rare words (rule 10);
-``labels`` checks that actions and fields name the real site's label (rules 20, 22).
+``labels`` checks that actions and fields name the real site's label (rules 20, 22);
+``gestures`` and ``first_use`` read one gesture a screen (rule 11) and a hard word
+explained where it is first read (rule 7). The words of each language are not in
+these modules: ``languages`` holds one module a language (``fr.py``, ``en.py``)
+behind one interface (``languages.Language``), and a language without one is
+refused in one sentence (``MissingLanguage``), before any journey is read.
 
 ``falc-wizard lint`` runs it; the test suite runs it too (tests/unit/test_lint.py),
 so content that breaks a rule cannot ship. Each finding names the journey, the
@@ -21,8 +26,8 @@ content file: the step's ``exceptions`` key lists the rule names (``RULES``
 below), with a TOML comment that says why. An unknown name in ``exceptions`` is
 itself a finding, so a typo cannot silently turn a rule off.
 
-Readability thresholds (``MIN_READING_EASE``) are measured per screen, on the
-screen's sentences together (what the person reads before opening help):
+Readability thresholds (each language's ``min_reading_ease``) are measured per screen, on
+the screen's sentences together (what the person reads before opening help):
 
 * French: textstat's French Flesch score (Kandel and Moles' adaptation,
   207 - 1.015 x words per sentence - 73.6 x syllables per word). Threshold: 50.
@@ -51,17 +56,16 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-import pyphen
-import textstat
 from babel.support import NullTranslations, Translations
 
 from ..journeys import DONE, Journey, Step
 from ..resources import resource_dir
 from ..site_table import SITE_FILE, Site, load_site
 from . import vocabulary
-from .first_use import LANG as FIRST_USE_LANG, first_use_findings
+from .first_use import first_use_findings
 from .gestures import choice_findings, gesture_findings, screen_findings as gesture_screen_findings
 from .labels import field_label_findings, label_findings
+from .languages import rules_for
 from .text import find, plain, split_sentences, without_labels, words
 from .voice import negative, passive
 
@@ -106,7 +110,6 @@ RULE_NUMBERS = {
 MAX_WORDS = 12
 MAX_SENTENCES = 3
 MAX_CHOICES = 5
-MIN_READING_EASE = {"fr": 50.0, "en": 50.0}
 
 
 @dataclass(frozen=True)
@@ -129,16 +132,7 @@ class Finding:
         return f"{where} [{self.lang}] {rule}{place}{detail} | {self.text}"
 
 
-# --------------------------------------------------------------------------- per-language word lists
-
-#: Number words that must be written in digits. "un"/"une"/"one" are articles too, so not here;
-#: "neuf" (new) and "second" are left out for the same reason.
-_NUMBER_WORDS = {
-    "fr": r"deux|trois|quatre|cinq|six|sept|huit|dix|onze|douze|treize|quatorze|quinze|seize|"
-    r"vingt|vingts|trente|quarante|cinquante|soixante|cent|cents|mille|pourcent",
-    "en": r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-    r"sixteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|percent",
-}
+# --------------------------------------------------------------------------- language-free patterns
 
 #: Written abbreviations (an initialism in capitals is checked apart, see _initialisms).
 _ABBREVIATIONS = re.compile(
@@ -148,15 +142,6 @@ _ABBREVIATIONS = re.compile(
     r"\bnb\b|\bNB\b|[&§]|(?<![\w./:])\w+/\w+\b",
     re.UNICODE,
 )
-
-#: Sentences that ask the person to act on the real site: more than one on a screen is 2 actions.
-_ACTION = {
-    "fr": re.compile(r"^(?:Je (?:clique|coche|tape|touche|appuie|scanne|ouvre|l'écris)|J'(?:écris|appuie|ouvre))\b"),
-    "en": re.compile(r"^I (?:click|tick|type|tap|press|write|scan|open)\b"),
-}
-
-#: Joining words: a sentence with 2 of them usually holds more than one idea (FALC rule 2).
-_CONJUNCTIONS = {"fr": r"\b(?:et|mais|ou|donc)\b", "en": r"\b(?:and|but|or|so)\b"}
 
 _ROMAN = re.compile(r"\b(?=[MDCLXVI]{2,}\b)M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})\b")
 
@@ -168,24 +153,9 @@ def _initialisms(text: str) -> list[str]:
 
 # --------------------------------------------------------------------------- readability
 
-_pyphen_en: pyphen.Pyphen | None = None
-
-
 def reading_ease(text: str, lang: str) -> float:
-    """The Flesch reading ease of a screen (see the module docstring for the two formulas)."""
-    if lang == "fr":
-        textstat.set_lang("fr")
-        return float(textstat.flesch_reading_ease(text))
-    global _pyphen_en
-    if _pyphen_en is None:
-        _pyphen_en = pyphen.Pyphen(lang="en_US")
-    found = [w.strip("'’.-") for w in words(text)]
-    found = [w for w in found if w]
-    if not found:
-        return 100.0
-    sentences = max(1, len(split_sentences(text)))
-    syllables = sum(len(_pyphen_en.positions(w.lower())) + 1 for w in found)
-    return 206.835 - 1.015 * (len(found) / sentences) - 84.6 * (syllables / len(found))
+    """The Flesch reading ease of a screen, by the language's formula (``languages``)."""
+    return rules_for(lang).reading_ease(text)
 
 
 # --------------------------------------------------------------------------- the checks
@@ -221,11 +191,12 @@ def _person_texts(journey: Journey, tr: Callable[[str], str]) -> Iterator[Text]:
 def _text_findings(text: Text, lang: str, explained: set[str]) -> Iterator[tuple[str, str]]:
     """(rule, detail) for one string, whatever the screen."""
     shown = text.shown
+    rules = rules_for(lang)
     for sentence in split_sentences(shown):
         count = len(words(sentence))
         if count > MAX_WORDS:
             yield "sentence-length", f"{count} words"
-        joins = re.findall(_CONJUNCTIONS[lang], sentence, re.IGNORECASE)
+        joins = rules.conjunctions.findall(sentence)
         if len(joins) > 1:
             yield "one-idea", f"{len(joins)} joining words: {', '.join(joins)}"
     found = _ABBREVIATIONS.search(shown)
@@ -234,7 +205,7 @@ def _text_findings(text: Text, lang: str, explained: set[str]) -> Iterator[tuple
     for word in _initialisms(shown):
         if word not in explained:
             yield "abbreviation", f"{word} is not explained in the journey"
-    found = re.search(rf"\b(?:{_NUMBER_WORDS[lang]})\b", shown, re.IGNORECASE)
+    found = rules.number_words.search(shown)
     if found:
         yield "numbers-in-digits", found.group(0)
     if "%" in shown:
@@ -252,8 +223,6 @@ _PUNCTUATION = re.compile(r"[()\[\];…]|\.\.\.")
 #: The most things one sentence may list ("1 majuscule, 1 minuscule et 1 chiffre"); more is a
 #: vertical list, one thing a line (FALC rule 29).
 MAX_LISTED = 3
-#: The word before a list's last thing.
-_LAST_OF_LIST = {"fr": re.compile(r"\s(?:et|ou)\s"), "en": re.compile(r"\s(?:and|or)\s")}
 
 
 def listed_things(sentence: str, lang: str) -> int:
@@ -263,7 +232,7 @@ def listed_things(sentence: str, lang: str) -> int:
     parts = re.split(r",\s", sentence)
     if len(parts) < 2:
         return 1
-    return len(parts) + (1 if _LAST_OF_LIST[lang].search(parts[-1]) else 0)
+    return len(parts) + (1 if rules_for(lang).last_of_list.search(parts[-1]) else 0)
 
 
 @dataclass
@@ -347,12 +316,13 @@ def _screen_findings(step: Step, tr: Callable[[str], str], lang: str, pictograms
         yield "pictogram", f"no pictogram '{step.pictogram}'", screen
     elif not tr(pictograms[step.pictogram]):
         yield "pictogram", f"pictogram '{step.pictogram}' has no text alternative", screen
-    actions = [s for s in shown for part in split_sentences(s) if find(_ACTION, lang, part)]
+    rules = rules_for(lang)
+    actions = [s for s in shown for part in split_sentences(s) if find(rules.action, part)]
     if len(actions) > 1:
         yield "main-action", f"{len(actions)} actions", screen
-    score = reading_ease(screen, lang)
-    if score < MIN_READING_EASE[lang]:
-        yield "readability", f"Flesch {score:.0f} < {MIN_READING_EASE[lang]:.0f}", screen
+    score = rules.reading_ease(screen)
+    if score < rules.min_reading_ease:
+        yield "readability", f"Flesch {score:.0f} < {rules.min_reading_ease:.0f}", screen
 
 
 
@@ -443,7 +413,8 @@ class Translator:
         if lang != "fr":
             catalog = Translations.load(str(directory or resource_dir("translations")), [lang])
             if type(catalog) is NullTranslations:
-                raise LookupError(f"no compiled catalog for '{lang}'")
+                raise LookupError(f"no compiled translation catalog for '{lang}'"
+                                  f" (translations/{lang}/LC_MESSAGES/messages.mo: make catalogs)")
             self.catalog = catalog
 
     def __call__(self, text: str) -> str:
@@ -494,8 +465,8 @@ def check_journey(
         add(step, "progress", " ".join(step.sentences) if step else journey.title, detail, "parts")
     for step, detail in _login_example_findings(journey):
         add(step, "login-example", step.label, detail, "field")
-    if lang == FIRST_USE_LANG:
-        for step, word, where, mode in first_use_findings(journey, words_.glossary):
+    if rules_for(lang).explained_first:
+        for step, word, where, mode in first_use_findings(journey, words_.glossary, lang):
             text = " ".join(step.sentences if where == "sentences" else step.help)
             add(step, "explained-first", text,
                 f"'{word}' is read here before it is explained on a {mode} path: explain it on this screen "
@@ -584,9 +555,14 @@ def lint(
     one draft file is checked, the shipped journeys), not checked themselves.
     ``site``: the site table of their content folder (the shipped one by default): its
     sentences are checked, and its names and address are names, not words to explain.
+    A language the checker has no rules for, or no catalog for, raises a ``LookupError``
+    (``MissingLanguage``) whose message is one sentence naming what is missing.
     """
     from ..pictograms import titles
 
+    languages = list(languages)
+    for lang in languages:
+        rules_for(lang)  # a language without rules: MissingLanguage, before any work
     site = site or load_site()
     names = (site.name, site.address, site.app.name)
     glossary = {lang: replace(g, names=(*g.names, *names)) for lang, g in vocabulary.project_glossary().items()}

@@ -21,8 +21,9 @@ An explanation is a sentence "X veut dire Y." or a definition "Un X est un ..." 
 ("caractères" is "caractère", "j'active" is "activer"). The start screen's list of what to
 bring is not a screen of the path: it names things, the first screen that uses one explains it.
 
-French only: the hard words are the real site's French words, and the English screens are
-the translation of the same screens, explanation for explanation.
+Read in the languages whose rules say so (``languages.Language.explained_first``: French):
+the hard words are the real site's French words, and the English screens are the
+translation of the same screens, explanation for explanation.
 """
 
 from __future__ import annotations
@@ -33,10 +34,6 @@ from typing import Iterable, Iterator
 from ..journeys import Journey, Step
 from . import vocabulary
 from .text import split_sentences, tokens
-
-#: The language this rule reads (see the module docstring).
-LANG = "fr"
-
 
 @dataclass(frozen=True)
 class HardWord:
@@ -58,33 +55,33 @@ def hard_words(glossary: vocabulary.Glossary) -> tuple[HardWord, ...]:
     return tuple(found)
 
 
-def _same(token: str, key: str) -> bool:
+def _same(token: str, key: str, lang: str) -> bool:
     """True when the token is the key at one of its forms ("activé", "active": "activer"),
     not when both only share a form ("identifier" is not "identifiant")."""
-    return key in vocabulary.forms(token, LANG)
+    return key in vocabulary.forms(token, lang)
 
 
-def _contains(text_tokens: list[str], word: HardWord) -> bool:
+def _contains(text_tokens: list[str], word: HardWord, lang: str) -> bool:
     """True when the words of ``word`` follow each other in the text, at any of their forms."""
     size = len(word.keys)
     return any(
-        all(_same(text_tokens[i + n], key) for n, key in enumerate(word.keys))
+        all(_same(text_tokens[i + n], key, lang) for n, key in enumerate(word.keys))
         for i in range(len(text_tokens) - size + 1)
     )
 
 
-def _explained(texts: Iterable[str], words: tuple[HardWord, ...]) -> set[str]:
+def _explained(texts: Iterable[str], words: tuple[HardWord, ...], lang: str) -> set[str]:
     """The hard words that a sentence of ``texts`` explains."""
     defined: list[str] = []
     for text in texts:
         for sentence in split_sentences(text):
-            defined.extend(vocabulary.defined_words(sentence, LANG))
-    return {w.word for w in words if all(any(_same(d, key) for d in defined) for key in w.keys)}
+            defined.extend(vocabulary.defined_words(sentence, lang))
+    return {w.word for w in words if all(any(_same(d, key, lang) for d in defined) for key in w.keys)}
 
 
-def _used(texts: Iterable[str], words: tuple[HardWord, ...]) -> list[HardWord]:
+def _used(texts: Iterable[str], words: tuple[HardWord, ...], lang: str) -> list[HardWord]:
     every = [t for text in texts for t in tokens(text)]
-    return [w for w in words if _contains(every, w)]
+    return [w for w in words if _contains(every, w, lang)]
 
 
 def main_text(step: Step) -> list[str]:
@@ -96,7 +93,7 @@ def help_text(step: Step) -> list[str]:
     return [*([step.help_title] if step.help_title else []), *step.help]
 
 
-def first_use_findings(journey: Journey, glossary: vocabulary.Glossary) -> Iterator[tuple[Step, str, str, str]]:
+def first_use_findings(journey: Journey, glossary: vocabulary.Glossary, lang: str) -> Iterator[tuple[Step, str, str, str]]:
     """(step, word, where, mode) for each hard word read before it is explained, on some path.
 
     ``where`` is "sentences" or "help", ``mode`` the first mode it is seen in; each
@@ -111,13 +108,13 @@ def first_use_findings(journey: Journey, glossary: vocabulary.Glossary) -> Itera
             known: set[str] = set()
             for step in journey.walk(picks, practice):
                 main = main_text(step)
-                here = known | _explained(main, words)
-                for word in _used(main, words):
+                here = known | _explained(main, words, lang)
+                for word in _used(main, words, lang):
                     if word.word not in here and (step.id, word.word, "sentences") not in reported:
                         reported.add((step.id, word.word, "sentences"))
                         yield step, word.word, "sentences", mode
-                helped = here | _explained(help_text(step), words)
-                for word in _used(help_text(step), words):
+                helped = here | _explained(help_text(step), words, lang)
+                for word in _used(help_text(step), words, lang):
                     if word.word not in helped and (step.id, word.word, "help") not in reported:
                         reported.add((step.id, word.word, "help"))
                         yield step, word.word, "help", mode

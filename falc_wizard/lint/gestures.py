@@ -27,59 +27,23 @@ here, as it is one practice field (``mot_de_passe_confirmation``).
 
 from __future__ import annotations
 
-import re
 from typing import Iterator, Sequence
 
 from ..journeys import Step
 from ..site_pages import Element
+from .languages import rules_for
 from .text import plain, split_sentences
-
-#: A gesture of the person on the real site, each time it is said with its doer.
-_GESTURE = {
-    "fr": re.compile(
-        r"\b(?:je |j')(?:l'|le |la |les )?"
-        r"(?:clique|coche|décoche|écris|tape|touche|appuie|remplis|envoie|scanne|saisis|renseigne)\b",
-        re.IGNORECASE,
-    ),
-    "en": re.compile(
-        r"\b(?:I|and|then)\s+(?:click|tick|untick|write|type|tap|touch|press|fill in|fill|send|scan)\b",
-    ),
-}
-#: A sentence that writes: its fields are counted.
-_WRITES = {
-    "fr": re.compile(r"^(?:j'écris|je (?:tape|remplis|saisis|renseigne))\b", re.IGNORECASE),
-    "en": re.compile(r"^I (?:write|type|fill in|fill|enter)\b"),
-}
-#: The fields the real site asks for, one gesture each.
-_FIELDS = {
-    "fr": re.compile(
-        r"\b(?:identifiant|mot de passe|code|adresse|numéro|date de naissance)\b", re.IGNORECASE
-    ),
-    "en": re.compile(r"\b(?:identifier|password|code|address|number|date of birth)\b", re.IGNORECASE),
-}
-#: Several pages or fields named as one thing to fill: a gesture each.
-_SEVERAL = {
-    "fr": re.compile(r"\b(?:ces|les|\d+) (?:pages|champs|cases)\b", re.IGNORECASE),
-    "en": re.compile(r"\b(?:these|the|\d+) (?:pages|fields|boxes)\b", re.IGNORECASE),
-}
-#: A press on a choice screen.
-_PRESS = {
-    "fr": re.compile(r"\b(?:je (?:clique|coche|touche|appuie)|j'appuie)\b", re.IGNORECASE),
-    "en": re.compile(r"\bI (?:click|tick|tap|press|touch)\b"),
-}
 
 
 def gestures(sentence: str, lang: str) -> int:
     """How many gestures one sentence asks for (0 for a sentence that asks for none)."""
     text = plain(sentence).strip()
-    pattern = _GESTURE.get(lang)
-    if pattern is None:
-        return 0
-    count = len(pattern.findall(text))
-    if count and _SEVERAL[lang].search(text):
+    rules = rules_for(lang)
+    count = len(rules.gesture.findall(text))
+    if count and rules.several.search(text):
         count = max(count, 2)
-    if _WRITES[lang].match(text):
-        fields = {m.group(0).lower() for m in _FIELDS[lang].finditer(text)}
+    if rules.writes.match(text):
+        fields = {m.group(0).lower() for m in rules.fields.finditer(text)}
         count = max(count, len(fields))
     return count
 
@@ -112,7 +76,7 @@ def choice_findings(step: Step, sentence: str, lang: str, controls: Sequence[Ele
     if step.kind != "choice" or real_choices:
         return
     text = plain(sentence)
-    if not _PRESS[lang].search(text):
+    if not rules_for(lang).press_anywhere.search(text):
         return
     if any(element is not None and element.label and plain(element.label) in text for element in controls):
         return

@@ -26,17 +26,9 @@ from typing import Iterator, Sequence
 
 from ..journeys import Step
 from ..site_pages import Element
+from .languages import rules_for
 from .text import find, plain
 
-_PRESS = {
-    "fr": re.compile(r"^(?:Je (?:clique|coche|touche|appuie)|J'(?:appuie|active la case))\b"),
-    "en": re.compile(r"^I (?:click|tick|tap|press|touch)\b"),
-}
-_CONTROL = {
-    "fr": re.compile(r"\b(?:le|du|au|un) (?P<look>bouton|lien)\b|\b(?:la|une) (?P<case>case)\b"),
-    "en": re.compile(r"\bthe (?P<look>button|link|box)\b"),
-}
-_LOOK_NAMES = {"bouton": "bouton", "lien": "lien", "case": "case", "button": "bouton", "link": "lien", "box": "case"}
 #: What a sentence calls each kind of drawn element (site_pages.ELEMENT_KINDS) and each look of
 #: a step's real control (``label_look``): the same kinds. The Vitale card's radio cards are
 #: "boutons", as the validated guide (seed 002) says: "Je clique sur le bouton".
@@ -54,10 +46,11 @@ def label_findings(step: Step, sentence: str, lang: str, choices: Sequence[Eleme
     if choices and not label:
         yield from _choice_findings(text, lang, choices)
         return
-    if not label and find(_PRESS, lang, text):
+    rules = rules_for(lang)
+    if not label and find(rules.press, text):
         yield "an action with no real label: the step has no 'label'"
         return
-    found = find(_CONTROL, lang, text, anywhere=True)
+    found = find(rules.control, text, anywhere=True)
     if not found:
         return
     named = found.group("look") or found.group("case")
@@ -67,18 +60,19 @@ def label_findings(step: Step, sentence: str, lang: str, choices: Sequence[Eleme
         yield f"'{named}' without the step's label '{step.label}' in the sentence"
     else:
         drawn = _ELEMENT_WORDS.get(step.label_look)  # the same words for a drawn look as for an element
-        if drawn and _LOOK_NAMES[named] != drawn:
+        if drawn and rules.control_words[named] != drawn:
             yield f"the sentence says '{named}', the step draws a '{step.label_look}' (label_look)"
 
 
 def _choice_findings(text: str, lang: str, choices: Sequence[Element]) -> Iterator[str]:
     """The choice buttons name the real controls: a sentence that names their kind names it right."""
-    found = find(_CONTROL, lang, text, anywhere=True)
+    rules = rules_for(lang)
+    found = find(rules.control, text, anywhere=True)
     if not found:
         return
     named = found.group("look") or found.group("case")
     drawn = {_ELEMENT_WORDS.get(element.kind) for element in choices}
-    if _LOOK_NAMES[named] not in drawn:
+    if rules.control_words[named] not in drawn:
         kinds = ", ".join(sorted({element.kind for element in choices}))
         yield f"the sentence says '{named}', the choices are the site's '{kinds}' (say '{'/'.join(sorted(w for w in drawn if w))}')"
 

@@ -1,13 +1,12 @@
 """Words and sentences, the way every rule of the checker counts them.
 
-Kept apart so that each rule module (voice, vocabulary, labels) reads a
+Kept apart so that each rule module (voice, vocabulary, labels) and each language reads a
 sentence the same way, and a change of tokenising is made once.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Mapping
 
 _WORD = re.compile(r"[\w@][\w@'’.:\-]*", re.UNICODE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
@@ -31,16 +30,11 @@ def plain(text: str) -> str:
     return text.replace("’", "'").replace("\u00a0", " ").replace("\u202f", " ")
 
 
-def find(patterns: Mapping[str, re.Pattern[str]], lang: str, text: str, *, anywhere: bool = False) -> re.Match[str] | None:
-    """The match of the language's pattern in a plain, stripped sentence; None for a language without one.
-
-    Every rule keeps its patterns per language ({"fr": ..., "en": ...}): this is the
-    one place that looks one up and reads the sentence the same way for all of them.
+def find(pattern: re.Pattern[str], text: str, *, anywhere: bool = False) -> re.Match[str] | None:
+    """The match of a language's pattern (``languages.rules_for``) in a plain, stripped sentence:
+    the one place that reads a sentence the same way for every pattern of every language.
     ``anywhere``: search the whole sentence instead of matching at its start.
     """
-    pattern = patterns.get(lang)
-    if pattern is None:
-        return None
     text = plain(text).strip()
     return pattern.search(text) if anywhere else pattern.match(text)
 

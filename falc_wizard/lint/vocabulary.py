@@ -35,6 +35,7 @@ from pathlib import Path
 
 from wordfreq import zipf_frequency
 
+from .languages import rules_for
 from .text import find, plain, tokens, without_labels
 
 GLOSSARY_FILE = Path(__file__).resolve().parent.parent / "glossary.toml"
@@ -87,24 +88,10 @@ def normal(text: str) -> str:
 
 # --------------------------------------------------------------------------- explanations
 
-#: "X veut dire Y." / "X means Y." (X is 1 to 5 words at the start of the sentence).
-_MEANS = {
-    "fr": re.compile(r"^(?P<word>[^.:!?]{1,60}?) veut dire\s*:?\s*(?P<meaning>.+)$"),
-    "en": re.compile(r"^(?P<word>[^.:!?]{1,60}?) means\s*:?\s*(?P<meaning>.+)$"),
-}
-#: "Un SMS est un message ..." / "Les spams sont des e-mails ..." / "Mes coordonnées sont mon
-#: adresse e-mail ..." / "An SMS is a ...".
-_DEFINES = {
-    "fr": re.compile(
-        r"^(?:Un |Une |Le |La |Les |L'|Mon |Ma |Mes )?(?P<word>[^.:!?]{1,40}?) (?:est|sont) (?:un|une|des|le|la|les|l'|mon|ma|mes)\b"
-    ),
-    "en": re.compile(r"^(?:A |An |The )?(?P<word>[^.:!?]{1,40}?) (?:is|are) (?:a|an|the)\b"),
-}
-
 
 def explanation(sentence: str, lang: str) -> tuple[str, str] | None:
     """(word, meaning) for "Clôturer veut dire fermer." / "Clôturer means close.", else None."""
-    found = find(_MEANS, lang, sentence)
+    found = find(rules_for(lang).means, sentence)
     if not found:
         return None
     return normal(found.group("word")), normal(found.group("meaning"))
@@ -115,24 +102,17 @@ def defined_words(sentence: str, lang: str) -> set[str]:
     found = explanation(sentence, lang)
     if found:
         return set(tokens(found[0]))
-    match = find(_DEFINES, lang, sentence)
+    match = find(rules_for(lang).defines, sentence)
     return set(tokens(match.group("word"))) if match else set()
 
 
 # --------------------------------------------------------------------------- rare words
 
-_ENDINGS = {
-    "fr": (("ées", ("er", "ée", "é")), ("ée", ("er", "é")), ("és", ("er", "é")), ("é", ("er",)),
-           ("es", ("e", "")), ("s", ("",)), ("x", ("",)), ("ent", ("er", "e")), ("ant", ("er",)),
-           ("e", ("er",)), ("ez", ("er",)), ("ons", ("er",))),
-    "en": (("ies", ("y",)), ("es", ("e", "")), ("s", ("",)), ("ed", ("", "e")), ("ing", ("", "e"))),
-}
-
 
 def forms(word: str, lang: str) -> set[str]:
     """The word and the dictionary forms it may come from ("cochée" -> "cocher", "cochée", "coché"...)."""
     found = {word}
-    for ending, replacements in _ENDINGS.get(lang, ()):
+    for ending, replacements in rules_for(lang).endings:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             found.update(word[: -len(ending)] + r for r in replacements)
     return found

@@ -10,7 +10,9 @@ from falc_wizard.i18n import available_languages
 from falc_wizard.journeys import load_journeys, parse_journey
 from falc_wizard.lint import RULE_NUMBERS, RULES, Translator, check_journey, check_project, lint, reading_ease
 from falc_wizard.lint import vocabulary
-from falc_wizard.lint.voice import english_passive, french_passive, negative
+from falc_wizard.lint.languages.en import english_passive
+from falc_wizard.lint.languages.fr import french_passive
+from falc_wizard.lint.voice import negative
 from falc_wizard.pictograms import titles
 from support import FIXTURES
 
