@@ -99,12 +99,8 @@ class Booklet:
 
 def _targets(step: Step, picks: Mapping[str, str] | None = None) -> list[tuple[Choice | None, str]]:
     """Each way out of a step: (the choice or None, the next step id); a picked choice only."""
-    if step.kind == "choice":
-        picked = (picks or {}).get(step.id)
-        return [(choice, choice.next) for choice in step.choices if picked in (None, choice.id)]
-    if step.is_end:
-        return []
-    return [(None, step.next_for(DONE))]
+    picked = (picks or {}).get(step.id) if step.has_choices else None
+    return [(step.choice(answer), step.next_for(answer)) for answer in step.answers() if picked in (None, answer)]
 
 
 def route_step(journey: Journey) -> Step | None:
@@ -113,7 +109,7 @@ def route_step(journey: Journey) -> Step | None:
     Paper follows the real procedure: the guide mode's screens."""
     journey = journey.in_mode(False)
     step = journey.steps[journey.first]
-    while step.kind != "choice":
+    while not step.has_choices:
         if step.is_end:
             return None
         step = journey.steps[step.next_for(DONE)]
@@ -170,7 +166,7 @@ def build(journey: Journey, picks: Mapping[str, str] | None = None, route: Choic
         run, step = [], journey.steps[head]
         while True:
             run.append(step)
-            if step.kind == "choice" or step.is_end or step.next in heads:
+            if step.has_choices or step.is_end or step.next in heads:
                 break
             step = journey.steps[step.next]
         runs[head] = run
@@ -212,7 +208,7 @@ def build(journey: Journey, picks: Mapping[str, str] | None = None, route: Choic
                 blocks=blocks,
                 choice=edges[0][1] if len(edges) == 1 else None,
                 rejoin=len(edges) > 1,
-                goto=numbers[last.next] if last.kind not in ("choice", "end") else None,
+                goto=numbers[last.next] if last.next else None,
             )
         )
     return Booklet(journey, tuple(sections), route)
@@ -259,7 +255,8 @@ def content_version(journey: Journey) -> str:
     content = dataclasses.asdict(journey)
     for key in ("validated_by", "validated_on", "source"):
         content.pop(key, None)
-    for step in content["steps"].values():
+    for step_id, step in content["steps"].items():
         step.pop("sources", None)
+        step["kind"] = journey.steps[step_id].kind
     digest = hashlib.sha256(json.dumps(content, sort_keys=True, ensure_ascii=False).encode("utf-8"))
     return digest.hexdigest()[:8]

@@ -21,42 +21,22 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 from .pictograms import titles
-from .step_kinds import LABEL_LOOKS, STEP_KINDS  # the one table of kinds and looks
+from .step_kinds import ID as _ID, KINDS, LABEL_LOOKS, NO_SOURCE, OWN_KEYS, STEP_KINDS, require as _require
+from .step_kinds import DONE, Choice, ContentError, Step  # the steps, one class per kind
 from . import site_pages
 from .site_table import SITE_FILE
 
 
-#: The answer recorded for a step that has no choices, once it is done.
-DONE = "fait"
-
 STEPS_DIR = Path(__file__).parent / "steps"
-
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 #: A step's ``source``: the number of the seed guide it comes from ("002"), or
 #: ``NO_SOURCE`` for a screen that no official guide shows (the helper is told to
 #: check it on the real site, and it may not invent a label).
 _SEED = re.compile(r"^[0-9]{3}$")
-NO_SOURCE = "aucun"
 
 #: What the helper reads on a screen that no official guide shows (``source = "aucun"``).
 #: The loader makes every such step's helper note say it, in these exact words.
 UNVERIFIED_NOTE = "Cet écran n'est pas dans les guides officiels : vérifiez sur le site."
-
-
-class ContentError(ValueError):
-    """A journey file is wrong. The message is one line: file, step, problem."""
-
-
-@dataclass(frozen=True)
-class Choice:
-    """One big picture button on a choice screen."""
-
-    id: str
-    text: str
-    pictogram: str
-    next: str
-    target: str = ""  # practice (site_pages): the element of the step's page that makes this choice
 
 
 @dataclass(frozen=True)
@@ -77,75 +57,6 @@ class Need:
 
     text: str
     pictogram: str
-
-
-@dataclass(frozen=True)
-class Step:
-    """One screen: one action, 1 to 3 sentences, one pictogram."""
-
-    id: str
-    kind: str
-    sentences: tuple[str, ...]
-    pictogram: str
-    label: str = ""
-    label_look: str = "bouton"
-    field: str = ""
-    help_title: str = ""
-    help: tuple[str, ...] = ()
-    help_pictograms: tuple[str, ...] = ()
-    helper_note: str = ""
-    next: str = ""
-    choices: tuple[Choice, ...] = ()
-    real_site: bool = False
-    exceptions: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()
-    # Practice on a drawn copy of the real page (site_pages, issue 12).
-    page: str = ""
-    target: str = ""
-    only: str = ""
-    message: str = ""
-    part: str = ""
-
-    @property
-    def unverified(self) -> bool:
-        """True for a screen that no official guide shows."""
-        return self.sources == (NO_SOURCE,)
-
-    @property
-    def is_end(self) -> bool:
-        return self.kind == "end"
-
-    @property
-    def claims_success(self) -> bool:
-        """An ending that says the procedure is done (its picture is "succes", which means only
-        that): practice never shows its sentences. Another ending says what to do next."""
-        return self.is_end and self.pictogram == "succes"
-
-    def __post_init__(self) -> None:
-        # Each answer and the step it leads to, made once: the engine asks it for
-        # every step of the person's path on every request.
-        if self.kind == "choice":
-            following = {choice.id: choice.next for choice in self.choices}
-        elif self.kind == "end":
-            following = {}
-        else:
-            following = {DONE: self.next}
-        object.__setattr__(self, "_following", following)
-
-    def answers(self) -> tuple[str, ...]:
-        """The answers this step accepts: its choice ids, or DONE."""
-        return tuple(self._following)
-
-    def next_for(self, answer: str) -> str | None:
-        """The step that follows this one for the given answer, or None."""
-        return self._following.get(answer)
-
-    def choice(self, choice_id: str) -> Choice | None:
-        return next((c for c in self.choices if c.id == choice_id), None)
-
-    def pictograms(self) -> set[str]:
-        """Every pictogram this screen shows: its own, its help's, its choices'."""
-        return {self.pictogram, *self.help_pictograms, *(c.pictogram for c in self.choices)}
 
 
 @dataclass(frozen=True)
@@ -261,7 +172,7 @@ class Journey:
             steps.append(step)
             if step.is_end:
                 return steps
-            step_id = step.next_for(picks[step.id] if step.kind == "choice" else DONE)
+            step_id = step.next_for(picks[step.id] if step.has_choices else DONE)
 
     def all_picks(self, practice: bool = False) -> list[dict[str, str]]:
         """Every path from the first step to an end in one mode, as the picks made at each choice.
@@ -276,11 +187,8 @@ class Journey:
             step = journey.steps[step_id]
             if step.is_end:
                 found.append(picks)
-            elif step.kind == "choice":
-                for choice in step.choices:
-                    go(choice.next, {**picks, step.id: choice.id})
-            else:
-                go(step.next, picks)
+            for answer in step.answers():
+                go(step.next_for(answer), {**picks, step.id: answer} if step.has_choices else picks)
 
         go(journey.first, {})
         return found
@@ -307,23 +215,15 @@ def _text_tuple(value, where: str) -> tuple[str, ...]:
     raise ContentError(f"{where}: expected a sentence or a list of sentences")
 
 
-def _require(data: Mapping, key: str, where: str, kind=str):
-    if key not in data:
-        raise ContentError(f"{where}: '{key}' is missing")
-    value = data[key]
-    if not isinstance(value, kind) or (kind is str and not value.strip()):
-        raise ContentError(f"{where}: '{key}' must be a non-empty {kind.__name__}")
-    return value
-
-
 _STEP_KEYS = {
-    "id", "kind", "sentences", "pictogram", "label", "label_look", "field",
-    "help_title", "help", "help_pictograms", "helper_note", "next", "choices",
+    "id", "kind", "sentences", "pictogram", "label", "label_look",
+    "help_title", "help", "help_pictograms", "helper_note",
     "real_site", "exceptions", "source", "part",
-} | site_pages.STEP_KEYS
+} | OWN_KEYS | site_pages.STEP_KEYS
 
 
 def _parse_step(raw: Mapping, default_next: str, where: str) -> Step:
+    """One ``[[steps]]`` table: the keys every step has here, its kind's own keys by its class."""
     step_id = _require(raw, "id", where)
     where = f"{where} step '{step_id}'"
     unknown = set(raw) - _STEP_KEYS
@@ -331,73 +231,41 @@ def _parse_step(raw: Mapping, default_next: str, where: str) -> Step:
         raise ContentError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
     if not _ID.match(step_id):
         raise ContentError(f"{where}: the id must be lowercase letters, digits and '-'")
-    kind = _require(raw, "kind", where)
-    if kind not in STEP_KINDS:
-        raise ContentError(f"{where}: unknown kind '{kind}' (expected one of {', '.join(STEP_KINDS)})")
+    kind = KINDS.get(_require(raw, "kind", where))
+    if kind is None:
+        raise ContentError(f"{where}: unknown kind '{raw['kind']}' (expected one of {', '.join(STEP_KINDS)})")
     sentences = _text_tuple(raw.get("sentences"), where)
     if not 1 <= len(sentences) <= 3:
         raise ContentError(f"{where}: a screen has 1 to 3 sentences, found {len(sentences)}")
-    label_look = raw.get("label_look", "champ" if kind == "field" else "bouton")
+    label_look = raw.get("label_look", kind.default_look)
     if label_look not in LABEL_LOOKS:
         raise ContentError(f"{where}: unknown label_look '{label_look}'")
-    choices: list[Choice] = []
-    if kind == "choice":
-        raw_choices = raw.get("choices") or []
-        if not 2 <= len(raw_choices) <= 5:
-            raise ContentError(f"{where}: a choice screen has 2 to 5 choices, found {len(raw_choices)}")
-        for raw_choice in raw_choices:
-            cwhere = f"{where} choice"
-            cid = _require(raw_choice, "id", cwhere)
-            if not _ID.match(cid):
-                raise ContentError(f"{where} choice '{cid}': the id must be lowercase letters, digits and '-'")
-            cwhere = f"{where} choice '{cid}'"
-            choices.append(
-                Choice(
-                    id=cid,
-                    text=_require(raw_choice, "text", cwhere),
-                    pictogram=_require(raw_choice, "pictogram", cwhere),
-                    next=_require(raw_choice, "next", cwhere),
-                    target=_site_keys(raw_choice, cwhere).target,
-                )
-            )
-        if len({c.id for c in choices}) != len(choices):
-            raise ContentError(f"{where}: two choices have the same id")
-        if "next" in raw:
-            raise ContentError(f"{where}: a choice step sets 'next' on each choice, not on the step")
-    elif raw.get("choices"):
-        raise ContentError(f"{where}: only a 'choice' step has choices")
-    if kind == "field" and not raw.get("field"):
-        raise ContentError(f"{where}: a field step names its practice 'field'")
-    if kind != "field" and raw.get("field"):
-        raise ContentError(f"{where}: only a 'field' step has a 'field'")
-    if kind == "end" and "next" in raw:
-        raise ContentError(f"{where}: an end step has no 'next'")
-    next_id = "" if kind in ("choice", "end") else raw.get("next", default_next)
+    site_keys = _site_keys(raw, where)
+    own = kind.parse(raw, where, default_next, site_keys.target)
     sources = _text_tuple(raw.get("source"), where)
     if NO_SOURCE in sources and len(sources) > 1:
         raise ContentError(f"{where}: source '{NO_SOURCE}' stands alone")
     for seed in sources:
         if seed != NO_SOURCE and not _SEED.match(seed):
             raise ContentError(f"{where}: source '{seed}' is not a seed number like '002' (or '{NO_SOURCE}')")
-    return Step(
+    return kind(
         id=step_id,
-        kind=kind,
         sentences=sentences,
         pictogram=_require(raw, "pictogram", where),
         label=raw.get("label", ""),
         label_look=label_look,
-        field=raw.get("field", ""),
         help_title=raw.get("help_title", ""),
         help=_text_tuple(raw.get("help"), where),
         help_pictograms=_text_tuple(raw.get("help_pictograms"), where),
         helper_note=raw.get("helper_note", ""),
-        next=next_id,
-        choices=tuple(choices),
         real_site=bool(raw.get("real_site", False)),
         exceptions=_text_tuple(raw.get("exceptions"), where),
         sources=sources,
         part=_optional_id(raw, "part", where),
-        **vars(_site_keys(raw, where)),
+        page=site_keys.page,
+        only=site_keys.only,
+        message=site_keys.message,
+        **own,
     )
 
 
@@ -540,10 +408,7 @@ def _check_graph(journey: Journey) -> None:
     if journey.first not in journey.steps:
         raise ContentError(f"{where}: the first step '{journey.first}' does not exist")
     for step in journey.steps.values():
-        targets = [c.next for c in step.choices] if step.kind == "choice" else [step.next]
-        for target in targets:
-            if step.is_end:
-                continue
+        for target in (step.next_for(answer) for answer in step.answers()):
             if not target:
                 raise ContentError(f"{where} step '{step.id}': a path with no end (no next step after it)")
             if target not in journey.steps:
@@ -622,7 +487,7 @@ def check_complete(journey: Journey) -> None:
             raise ContentError(
                 f"{where} step '{step.id}': source '{NO_SOURCE}': its helper_note says \"{UNVERIFIED_NOTE}\""
             )
-        if step.kind == "field" and not _name_in_no_seed(journey, step) and (
+        if step.field and not _name_in_no_seed(journey, step) and (
                 not step.label.strip() or step.label in step.sentences):
             raise ContentError(f"{where} step '{step.id}': a field step has its own 'label', naming what to type")
 

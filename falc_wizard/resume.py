@@ -173,7 +173,7 @@ def expand(journey: Journey, data: dict) -> dict:
             if stored in known:
                 break  # another step of the journey: not the path the person took
             continue  # a step removed from the content since: passed over
-        if step.kind == "choice":
+        if step.has_choices:
             answer = next((c.id for c in step.choices if name(c.id) == choice), None)
         else:
             answer = DONE if choice is None else None  # a choice then, not now: another question

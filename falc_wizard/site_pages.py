@@ -236,14 +236,12 @@ def check_journey(journey: Journey) -> None:
             for choice in step.choices:
                 _check_target(page, choice.target, f"{swhere} choice '{choice.id}'", pressed=True)
         if step.target:
-            if step.kind == "info":
-                raise PageError(f"{swhere}: an info step has no target (it only shows the page)")
-            _check_target(page, step.target, swhere, pressed=step.kind != "field")
+            _check_target(page, step.target, swhere, pressed=step.pressable)
         if not practised or step.only == GUIDE:
             continue
         if step.real_site:
             raise PageError(f"{swhere}: practice never sends the person to the real site: add only = \"{GUIDE}\"")
-        if step.kind in ("action", "field") and not (step.page and step.target):
+        if step.needs_target and not (step.page and step.target):
             raise PageError(
                 f"{swhere}: a practice {step.kind} step names its 'page' and 'target' (or is only = \"{GUIDE}\")"
             )
@@ -293,18 +291,10 @@ def for_mode(journey: Journey, practice: bool) -> Journey:
     def past(step_id: str) -> str:
         while step_id in skipped:
             step = journey.steps[step_id]
-            step_id = step.choices[0].next if step.kind == "choice" else step.next
+            step_id = step.next_for(step.answers()[0])
         return step_id
 
-    steps = {}
-    for step_id, step in journey.steps.items():
-        if step_id in skipped:
-            continue
-        if step.kind == "choice":
-            step = replace(step, choices=tuple(replace(c, next=past(c.next)) for c in step.choices))
-        elif step.next:
-            step = replace(step, next=past(step.next))
-        steps[step_id] = step
+    steps = {step_id: step.rerouted(past) for step_id, step in journey.steps.items() if step_id not in skipped}
     view = replace(journey, steps=steps, first=past(journey.first))
     # A view is already in its mode: asking it for a mode again gives itself.
     view.__dict__["_mode_views"] = {False: view, True: view}

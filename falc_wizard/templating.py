@@ -8,7 +8,7 @@ from . import qr
 from .page_cache import csrf_token
 from .i18n import current_language, language_name, translate
 from .pictograms import titles
-from .step_kinds import label_look, step_kind
+from .step_kinds import label_look
 
 
 #: The display settings a person switches on or off (the settings page), kept in the
@@ -46,7 +46,6 @@ def init_app(app: Flask) -> None:
     # The site of the content folder and the app's name (site_table.py): templates read
     # its values here, never write them.
     app.jinja_env.globals["site"] = app.extensions["falc_site"]
-    app.jinja_env.globals["step_kind"] = step_kind      # the table of step kinds (step_kinds.py)
     app.jinja_env.globals["label_look"] = label_look
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

@@ -149,7 +149,7 @@ def _practice(inventory: Inventory, tr: Catalog, journey: Journey) -> None:
         if page is None:
             continue
         at = f"{journey.id}/{step.id}: practice hint"
-        if step.kind == "choice":
+        if step.has_choices:
             wanted = [page.element(c.target) for c in step.choices if c.target]
             if wanted and all(wanted):
                 labels = f" {tr('ou')} ".join(f"« {e.label} »" for e in wanted)

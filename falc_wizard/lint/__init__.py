@@ -329,7 +329,7 @@ def _screen_findings(step: Step, tr: Callable[[str], str], lang: str, pictograms
 def _real_choices(journey: Journey, step: Step) -> list:
     """The real site's controls a choice screen offers, when each choice button shows one's exact
     label (its ``target`` on the step's page, the same words): else none."""
-    page = journey.pages.get(step.page) if step.kind == "choice" and step.page else None
+    page = journey.pages.get(step.page) if step.has_choices and step.page else None
     if page is None:
         return []
     elements = [page.element(choice.target) if choice.target else None for choice in step.choices]
@@ -388,7 +388,7 @@ def _progress_findings(journey: Journey) -> Iterator[tuple[Step | None, str]]:
                     yield step, f"the total changes on this {mode} screen ({shown[-1].total} then {here.total})"
                 shown.append(here)
                 if not step.is_end:
-                    answer = picks[step.id] if step.kind == "choice" else DONE
+                    answer = picks[step.id] if step.has_choices else DONE
                     state = engine.walk(journey, state).advance(step.id, answer).state
 
 
@@ -399,7 +399,7 @@ def _login_example_findings(journey: Journey) -> Iterator[tuple[Step, str]]:
 
     login_pages = {s.page for s in journey.steps.values() if s.field == "mot_de_passe_connexion" and s.page}
     for step in journey.steps.values():
-        rule = FIELD_RULES.get(step.field) if step.kind == "field" else None
+        rule = FIELD_RULES.get(step.field) if step.field else None
         if rule is not None and rule.example and step.page in login_pages:
             yield step, f"the field '{step.field}' shows the example '{rule.example}' on the log-in page '{step.page}'"
 
@@ -473,7 +473,7 @@ def check_journey(
                 f"('{word[:1].upper() + word[1:]} veut dire ...', or a definition 'Un ... est ...')",
                 where)
     for step in journey.steps.values():
-        for detail in gesture_screen_findings([tr(s) for s in step.sentences] if step.kind != "choice" else [], lang):
+        for detail in gesture_screen_findings([tr(s) for s in step.sentences] if not step.has_choices else [], lang):
             add(step, "one-gesture", " ".join(tr(s) for s in step.sentences), detail, "sentences")
         for rule, detail, screen in _screen_findings(step, tr, lang, pictograms):
             add(step, rule, screen, detail, "sentences")

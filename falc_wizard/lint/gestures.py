@@ -73,7 +73,7 @@ def choice_findings(step: Step, sentence: str, lang: str, controls: Sequence[Ele
 
     ``controls``: the real element each choice presses (None where a choice presses none);
     ``real_choices``: every choice button shows a real control's exact label."""
-    if step.kind != "choice" or real_choices:
+    if not step.has_choices or real_choices:
         return
     text = plain(sentence)
     if not rules_for(lang).press_anywhere.search(text):

@@ -79,7 +79,7 @@ def _choice_findings(text: str, lang: str, choices: Sequence[Element]) -> Iterat
 
 def field_label_findings(step: Step) -> Iterator[str]:
     """A detail when a field step does not name its field."""
-    if step.kind != "field":
+    if not step.field:
         return
     label = step.label.strip()
     if not label:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Mapping
 
 from .. import engine
-from ..journeys import DONE, Journey, Step
+from ..journeys import Journey, Step
 from ..site_pages import Element, Page
 from .rules import N_, rule_for
 
@@ -75,22 +75,13 @@ class Copy:
 
 
 def uses_copy(practice: bool, step: Step) -> bool:
-    """True when practice draws this step on its page (a choice only when its choices are elements)."""
-    if not practice or not step.page or step.is_end:
-        return False
-    return step.kind != "choice" or all(c.target for c in step.choices)
-
-
-def pressable(step: Step) -> bool:
-    """True when the step is answered by pressing an element of the copy (action, choice);
-    on a field or info step the copy is only shown."""
-    return step.kind in ("action", "choice")
+    """True when this mode draws the step on the copy of its page (its kind says when: ``on_copy``)."""
+    return practice and step.on_copy()
 
 
 def targets(step: Step) -> tuple[str, ...]:
-    if step.kind == "choice":
-        return tuple(c.target for c in step.choices)
-    return (step.target,) if step.target else ()
+    """The elements of the step's page that answer it (its kind says which: ``targets``)."""
+    return step.targets()
 
 
 def _wrong_count(form: Mapping[str, str]) -> int:
@@ -104,10 +95,10 @@ def send_step(journey: Journey, step: Step) -> Step | None:
 
     As on the real site, that drawn button sends the field: the field is checked and,
     when right, both steps are done (views/wizard.py). Otherwise None."""
-    if step.kind != "field" or not step.page:
+    if not step.field or not step.page:
         return None
     following = journey.in_mode(True).steps.get(step.next)
-    if following is not None and following.kind == "action" and following.page == step.page and following.target:
+    if following is not None and following.pressable and following.page == step.page and following.target:
         return following
     return None
 
@@ -130,10 +121,9 @@ def read_press(journey: Journey, step: Step, form: Mapping[str, str]) -> Press:
     page = journey.pages[step.page]
     element = page.element(str(form.get(ELEMENT, ""))[:80])
     wrong = _wrong_count(form)
-    if element is not None and element.id in targets(step):
-        if step.kind == "choice":
-            return Press(element, next(c.id for c in step.choices if c.target == element.id), wrong)
-        return Press(element, DONE, wrong)
+    answer = step.answer_at(element.id) if element is not None else None
+    if answer is not None:
+        return Press(element, answer, wrong)
     return Press(element, None, min(wrong + 1, MAX_WRONG))
 
 
@@ -183,15 +173,11 @@ def hint(journey: Journey, step: Step, press: Press, translate: Translate,
         first = translate(_NOT_THIS[press.element.kind])
     else:
         first = translate(N_("Je clique sur un élément de la page."))
-    wanted = [page.element(t) for t in targets(step)]
-    if step.kind == "choice":
+    wanted = [page.element(t) for t in step.targets()]
+    if step.has_choices:
         labels = f" {translate(N_('ou'))} ".join(f"« {e.label} »" for e in wanted)
         return first, translate(N_("Je choisis : %(labels)s."), labels=labels)
     return first, _look_for(wanted[0], translate)
-
-
-#: The elements whose press leaves a mark on the page: what the copy shows once done.
-_STAYS = {"case": "coche", "carte": "choisi"}
 
 
 def _done_on_page(journey: Journey, walk: engine.Walk, step: Step) -> dict[str, str]:
@@ -200,23 +186,11 @@ def _done_on_page(journey: Journey, walk: engine.Walk, step: Step) -> dict[str, 
     Read from the person's walk, already computed for the request (no new walk of the graph).
     """
     done: dict[str, str] = {}
-    state, place = walk.state, walk.place(step.id)
+    page, place = journey.pages[step.page], walk.place(step.id)
     for earlier_id in walk.steps[:place] if place is not None else ():
         earlier = journey.steps[earlier_id]
-        if earlier.page != step.page:
-            continue
-        answer = state.answers.get(earlier_id)
-        if earlier.kind == "field":
-            done[earlier.target] = "rempli"
-        elif earlier.kind == "choice":
-            choice = earlier.choice(answer or "")
-            if choice and choice.target:
-                done[choice.target] = "choisi"
-        elif earlier.target:
-            # A box ticked stays ticked; a card chosen (a radio card pressed) stays chosen;
-            # a button or a link pressed leaves no mark, but it is done.
-            kind = journey.pages[step.page].element(earlier.target).kind
-            done[earlier.target] = _STAYS.get(kind, "appuye")
+        if earlier.page == step.page:
+            done.update(earlier.marks(walk.state.answers.get(earlier_id), page))
     return done
 
 
@@ -237,9 +211,9 @@ def _message(journey: Journey, state: engine.State, step: Step, done: Mapping[st
     current: Step | None = steps.get(step.id)
     while current is not None and current.id not in seen:
         seen.add(current.id)
-        if current.kind == "field":
+        if current.field:
             return kind, rule_for(current.field).example
-        current = steps.get(current.next) if current.kind in ("info", "action") else None
+        current = steps.get(current.next) if current.next else None
     return None
 
 
@@ -269,14 +243,14 @@ def build(journey: Journey, walk: engine.Walk, step: Step, translate: Translate,
     done = _done_on_page(journey, walk, step)
     copy = Copy(
         page=journey.pages[step.page],
-        targets=targets(step),
-        pressable=pressable(step),
+        targets=step.targets(),
+        pressable=step.pressable,
         done=done,
         wrong=press.wrong if press else 0,
         hint=hint(journey, step, press, translate, done) if press else (),
         message=_message(journey, state, step, done),
         sends=sending.target if (sending := send_step(journey, step)) else "",
     )
-    if step.kind != "field":
+    if not step.folds:
         return copy
     return replace(copy, folded=_folded(copy.elements, copy.targets, done))

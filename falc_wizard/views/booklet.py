@@ -61,19 +61,19 @@ def section_intro(section: layout.Section) -> str:
 def practice_hint(journey, step) -> str:
     """On a screen practice draws on its copy, what the copy says after a wrong press
     ("Je cherche le bouton Commencer."), or nothing: the review kit prints it."""
-    if not (site_copy.uses_copy(True, step) and site_copy.pressable(step)):
+    if not (site_copy.uses_copy(True, step) and step.pressable):
         return ""
     return site_copy.hint(journey, step, site_copy.Press(None, None, 1), translate)[-1]
 
 
 def field_example(step) -> str:
     """The example a field screen shows ("Exemple : 094567"), or nothing."""
-    return rule_for(step.field).example if step.kind == "field" else ""
+    return rule_for(step.field).example if step.field else ""
 
 
 def field_checklist(step) -> tuple:
     """The rules a new password field lists under it ("8 caractères minimum", ...), or none."""
-    return rule_for(step.field).checklist if step.kind == "field" else ()
+    return rule_for(step.field).checklist if step.field else ()
 
 
 def long_date(value: str) -> str:

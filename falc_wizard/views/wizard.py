@@ -1,7 +1,7 @@
 """The journeys: one URL per step, POST then redirect, the path rebuilt on every request.
 
 The view is thin: it opens the person's walk (state_store.py), asks it where
-the person may be, and renders the template of the step's kind. It never
+the person may be, and renders the template its step's class names. It never
 trusts the URL alone: a step that is not on the person's path redirects to the
 step they can do now. The journey graph is walked once per GET (twice per
 POST: before and after the answer).
@@ -10,14 +10,12 @@ POST: before and after the answer).
 from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, get_flashed_messages, redirect, render_template, request, url_for
-from flask_babel import gettext as _
 
 from .. import engine
 from ..journeys import DONE
 from ..i18n import translate
 from ..practice import copy as site_copy
 from ..practice.fields import check_submission, checklist_met, rule_for
-from ..step_kinds import kind_template
 from .state_store import Visit, get_journey, journeys, load_walk, open_step, save_state, step_url
 
 bp = Blueprint("wizard", __name__, url_prefix="/parcours")
@@ -94,21 +92,20 @@ def answer(journey_id: str, step_id: str):
     if not walk.reaches(step_id) or current.is_end:
         return redirect(step_url(journey, walk.resolve(step_id)), 303)
 
-    if site_copy.uses_copy(walk.state.practice, current) and site_copy.pressable(current):
-        # Practice: the person pressed an element of the drawn copy (site_copy).
+    practice = walk.state.practice
+    if site_copy.uses_copy(practice, current) and current.pressable:
+        # Practice: the person pressed an element of the drawn copy (practice/copy.py).
         press = site_copy.read_press(journey, current, request.form)
         if press.answer is None:
             return _answer_again(visit, site_copy.fragment(press),
                                  element=press.element.id if press.element else "", wrong=press.wrong)
         reply = press.answer
-    elif current.kind == "choice":
-        choice = request.form.get("choix", "")
-        if current.choice(choice) is None:
-            return _answer_again(visit, errors={"choix": _("Je choisis une réponse.")})
-        reply = choice
     else:
-        reply = DONE
-        if current.kind == "field" and walk.state.practice:
+        # The step's kind reads its answer (a choice's button; "C'est fait" for the others).
+        reply, refused = current.read(request.form)
+        if reply is None:
+            return _answer_again(visit, errors={name: translate(text) for name, text in refused.items()})
+        if practice and current.field:
             rule = rule_for(current.field)
             values, refusals = check_submission(rule, request.form)
             if refusals:
@@ -117,7 +114,7 @@ def answer(journey_id: str, step_id: str):
 
     walk = walk.advance(step_id, reply)
     done = step_id
-    sending = site_copy.send_step(journey, current) if walk.state.practice else None
+    sending = site_copy.send_step(journey, current) if practice else None
     if sending is not None and request.form.get(site_copy.ELEMENT) == sending.target \
             and walk.next_step(step_id) == sending.id:
         # The page's own button pressed under the field: the field is sent and the button pressed.
@@ -133,17 +130,15 @@ def render_step(visit: Visit, errors=None, press=None, met=None):
     press on the practice copy, or a practice copy (it shows what this person already
     did on the page), is always rendered."""
     journey, current, walk = visit.journey, visit.step, visit.walk
-    template, copy = kind_template(current.kind), None
-    if site_copy.uses_copy(walk.state.practice, current):  # practice on the drawn page (issue 12)
-        template, copy = "step_practice.html", site_copy.build(journey, walk, current, translate, press)
-    elif walk.state.practice and current.is_end:
-        template = "step_practice_end.html"
+    on_copy = site_copy.uses_copy(walk.state.practice, current)  # asked once a request
+    template = current.template_for(walk.state.practice, on_copy)
+    copy = site_copy.build(journey, walk, current, translate, press) if on_copy else None
 
     def render() -> str:
         previous = walk.previous_step(current.id)
         back_url = step_url(journey, previous) if previous else url_for("wizard.start", journey_id=journey.id)
         related = [journeys()[other] for other in journey.related] if current.is_end else []
-        rule = rule_for(current.field) if current.kind == "field" else None
+        rule = rule_for(current.field) if current.field else None
         return render_template(
             template,
             journey=journey,
