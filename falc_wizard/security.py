@@ -69,7 +69,7 @@ class SecurityHeaders:
     At the WSGI edge rather than in an ``after_request`` hook: the header list
     is a plain list of constant pairs here, where Werkzeug would check each
     value again on every response, and even a response that never went through
-    Flask's hooks (a routing error, a refused host) gets them.
+    Flask's hooks gets them.
     A header the app set itself is kept. Wizard pages (and error pages) are
     about one person: ``no-store``, never kept by a shared tablet's cache; only
     the files themselves (``CACHEABLE``, answered 200 or 304) may be cached.
