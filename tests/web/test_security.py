@@ -10,6 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from hypothesis import example, given, settings as hypothesis_settings, strategies as st
+from wtforms import ValidationError
 
 from support import FIXTURES, Visitor
 from falc_wizard import config as settings
@@ -180,6 +181,20 @@ def test_each_session_keeps_its_own_token_and_no_other_session_can_use_it():
     assert second.token() != token
     assert second.client.post("/parcours/demo/debut", data={"csrf_token": token}).status_code == 400
     assert first.client.post("/parcours/demo/debut", data={"csrf_token": token}).status_code == 303
+
+
+def test_the_token_is_flask_wtfs_own_signed_with_the_session_keys():
+    """No signing of our own: Flask-WTF's validate_csrf, given the session's key list, reads the page's token."""
+    from flask_wtf.csrf import validate_csrf
+
+    app = make_app(SECRET_KEY="new-key", SECRET_KEY_FALLBACKS=["old-key"])
+    visitor = started(app)
+    cookie = visitor.client.get_cookie("falc").value
+    assert app.config["WTF_CSRF_SECRET_KEY"] == ["old-key", "new-key"], "signed with the last, all accepted"
+    with app.test_request_context(headers={"Cookie": f"falc={cookie}"}):
+        validate_csrf(visitor.token())  # raises when not valid
+        with pytest.raises(ValidationError):
+            validate_csrf(visitor.token(), secret_key="another-key")
 
 
 def test_a_token_signed_by_another_worker_is_accepted_and_a_changed_one_refused(monkeypatch):
