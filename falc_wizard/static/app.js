@@ -1,7 +1,6 @@
 /* falc-wizard: JavaScript only adds to pages that work without it.
    - "Écouter": reads the screen's sentences aloud, where the browser can speak.
    - The error summary takes the focus; its links focus the field with its label in view.
-   - A practice screen opens with its instruction and the drawn page's target in view.
    - The pages to print get a print button. */
 (function () {
   "use strict";
@@ -55,26 +54,12 @@
     });
   }
 
-  // A practice screen whose drawn copy ends below the view opens scrolled down, as far as
-  // the instruction's first line at most: the instruction and what it names in one view
-  // (the field and its button on a field step). Not after a hint or an error: those take
-  // the focus, and the second hint opens at the target (#ici).
-  function fitCopyInView() {
-    var copy = document.querySelector(".site-copy");
-    var title = document.querySelector("main h1");
-    if (!copy || !title || location.hash || document.querySelector("[data-focus]")) return;
-    var live = copy.querySelector(".copy-live");
-    var bottom = (live || copy).getBoundingClientRect().bottom;
-    var needed = Math.min(bottom - window.innerHeight + 16, title.getBoundingClientRect().top - 8);
-    if (needed > 0) window.scrollBy(0, needed);
-  }
 
   document.addEventListener("DOMContentLoaded", function () {
     setUpListen();
     focusErrors();
     setUpErrorLinks();
   });
-  window.addEventListener("load", fitCopyInView);
 
   // The pages to print: a button that opens the browser's print dialog.
   document.addEventListener("DOMContentLoaded", function () {
