@@ -65,7 +65,7 @@ def walk_and_measure(page, base, viewport_name):
         wait_until_ready(page)
         step = ACTIVER.steps[step_id]
         target = None
-        if uses_copy(True, step) and step.kind != "field":
+        if uses_copy(True, step) and step.kind in ("action", "choice"):
             element = step.choice(answer).target if step.kind == "choice" else step.target
             target = f".site-copy-form button[name=element][value='{element}']"
         measured = page.evaluate(_MEASURE, target)
