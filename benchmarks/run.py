@@ -256,12 +256,14 @@ def main() -> int:
     env = {"FALC_ENV": "production", "FALC_SECRET_KEY": "benchmark-key", "FALC_PUBLIC_URL": "http://127.0.0.1"}
     rounds: list[dict[str, dict]] = []
 
-    # Both servers run at once and are measured in turns, so that the other
+    # The servers run at once and are measured in turns, so that the other
     # load of a shared machine weighs on hello world and on the app alike.
-    hello = Gunicorn("hello:app", env, work / "hello.log")
-    app = Gunicorn("falc_wizard.wsgi:create()", env, work / "app.log")
-    uncached = Gunicorn("uncached:app", env, work / "uncached.log")
+    servers: list[Gunicorn] = []
     try:
+        for target, log in (("hello:app", "hello.log"), ("falc_wizard.wsgi:create()", "app.log"),
+                            ("uncached:app", "uncached.log")):
+            servers.append(Gunicorn(target, env, work / log))  # a server that cannot start stops the others
+        hello, app, uncached = servers
         person = Person(app.base)
         steps = person.walk()
         # The deepest step page of the journey (the last before the end), with its
@@ -310,9 +312,8 @@ def main() -> int:
         memory = [rss_mb(pid) for pid in app.workers()]
         log_lines = (work / "app.log").read_text(errors="replace").count(" access ")
     finally:
-        hello.stop()
-        uncached.stop()
-        app.stop()
+        for server in servers:
+            server.stop()
 
     print(f"\nfalc-wizard benchmark, gunicorn -w 2, wrk {CONNECTIONS} connections, {args.seconds} s each, "
           f"{os.cpu_count()} CPUs, load average before: {load_before}, after: {load_average()}\n")
