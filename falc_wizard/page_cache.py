@@ -1,4 +1,7 @@
-"""Rendered step pages, kept for whoever asks for the same screen: the one cache on the request path.
+"""Rendered pages, kept for whoever asks for the same screen: the one cache on the request path.
+
+It keeps the step pages, and the printed pages (booklet, review kit) that take a
+tenth of a second to draw and are the same for everyone who asks for them.
 
 A step page is mostly fixed text: the same screen, in the same language, mode
 and display settings, after the same answers, is the same HTML for everyone.
@@ -12,9 +15,9 @@ the page:
   sets): ``url_for`` writes them into every link;
 - the page's own address with its query string (written back in the settings link);
 - the language, the display settings, and which audio files are made so far;
-- the person's journey, mode and every stored answer (``engine.State``): the
-  path, the step shown, "Retour", the progress and the choice already made all
-  follow from them.
+- on a step page, the person's journey, mode and every stored answer
+  (``engine.State``): the path, the step shown, "Retour", the progress and the
+  choice already made all follow from them (a printed page has no state).
 So whatever one visitor sends (a header, a cookie, a query string) can only give
 that visitor another page, never change the page another visitor is served.
 The view hands over the state and a function that draws the page; it builds no key.
@@ -50,8 +53,8 @@ CSRF_PLACEHOLDER = "csrf-token-of-this-request-goes-here"
 DEFAULT_SIZE = 512
 
 
-def page_key(state: State) -> tuple[Hashable, ...]:
-    """Everything that makes a step page: two requests with equal keys get the same page."""
+def page_key(state: State | None) -> tuple[Hashable, ...]:
+    """Everything that makes a page: two requests with equal keys get the same page."""
     # Imported here: templating imports this module (the templates' csrf_token).
     from .templating import display_settings
 
@@ -66,10 +69,7 @@ def page_key(state: State) -> tuple[Hashable, ...]:
         current_language(),
         tuple(sorted(display_settings().items())),
         audio.folder.version() if audio is not None else None,
-        state.journey_id,
-        state.practice,
-        tuple(state.answers.items()),
-    )
+    ) + ((state.journey_id, state.practice, tuple(state.answers.items())) if state is not None else ())
 
 
 class PageCache:
@@ -81,8 +81,9 @@ class PageCache:
         self._lock = threading.Lock()
         self.hits = self.misses = 0
 
-    def page(self, state: State, render: Callable[[], str]) -> str:
-        """The step page of this request for a person in ``state``, with their CSRF token.
+    def page(self, state: State | None, render: Callable[[], str]) -> str:
+        """The page of this request (a step page for a person in ``state``; a printed page
+        has none), with their CSRF token.
 
         ``render`` draws the page the first time, with ``csrf_token()`` giving the
         placeholder (templating.py); a page that still holds the real token is

@@ -30,7 +30,7 @@ from datetime import date
 
 from urllib.parse import urlencode
 
-from flask import Blueprint, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, redirect, render_template, request, url_for
 from flask_babel import force_locale, format_date
 from flask_babel import gettext as _
 
@@ -126,8 +126,13 @@ def _render(template: str):
         )
 
     # On paper in the language the worker chose, whatever the worker's own screen uses.
+    # Without a query (every journey, the heaviest page) it is the same for everyone who
+    # asks: drawn once, then served from the page cache, which keys it.
     with force_locale(options["lang"]):
-        return render()
+        cache = current_app.extensions.get("falc_page_cache")
+        if cache is None or current_app.debug:
+            return render()
+        return cache.page(None, render)
 
 
 @bp.get("/fiches/livret")

@@ -189,3 +189,21 @@ def test_a_query_the_printed_page_does_not_read_goes_to_the_same_page_without_it
         assert "Julie" not in asked and len(drawn) == 2
     finally:
         stop()
+
+
+@pytest.mark.parametrize("path, template", [("/fiches/livret", "booklet.html"), ("/fiches/relecture", "booklet_review.html")])
+def test_every_journey_on_paper_asked_again_is_served_without_drawing_it_again(app, path, template):
+    """The heaviest printed page (every journey, no query) is the same for everyone who asks
+    in the same language and display settings: the page cache serves it after the first."""
+    drawn, stop = renders_of(app, template)
+    try:
+        first = app.test_client().get(path)
+        again = app.test_client().get(path)  # another person
+        assert first.status_code == again.status_code == 200 and first.data == again.data
+        assert drawn.count(template) == 1, "the second request is served from what the first drew"
+        # Asked with options (a query string): drawn each time, never kept.
+        app.test_client().get(f"{path}?parcours=activer")
+        app.test_client().get(f"{path}?parcours=activer")
+        assert drawn.count(template) == 3
+    finally:
+        stop()
