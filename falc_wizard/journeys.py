@@ -464,7 +464,7 @@ def check_references(
 
 
 def check_complete(journey: Journey) -> None:
-    """Refuse a journey that may not reach a person yet (issue 11), with one line.
+    """Refuse a journey that may not reach a person yet, with one line.
 
     - every step names where its facts and labels come from: a seed number, or
       ``"aucun"`` for a screen no official guide shows;

@@ -1,6 +1,6 @@
 """The real site's pages, as content: what "Je m'entraîne" draws and what the person presses.
 
-Practice happens on a drawn copy of the real page (issue 12, FALC.md rules 26-27):
+Practice happens on a drawn copy of the real page (FALC.md rules 26-27):
 the page's title and the elements the seed guides show on it, each with its exact
 label. A journey describes its pages once (``[[pages]]`` in its TOML file) and a
 step names the page it happens on and the element to act on (``page``/``target``;

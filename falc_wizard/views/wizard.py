@@ -34,7 +34,7 @@ def start(journey_id: str):
 def begin(journey_id: str):
     """Start (or start again) in guide or practice mode."""
     journey = get_journey(journey_id)
-    # A journey with nothing to practise (decouvrir) has no practice (issue 12).
+    # A journey with nothing to practise (decouvrir) has no practice.
     practice = request.form.get("mode") == "entrainement" and journey.has_practice
     state = engine.start(journey, practice)
     save_state(state)

@@ -1,4 +1,4 @@
-"""Calm, clear screens (issue 13), measured in the real browser.
+"""Calm, clear screens, measured in the real browser.
 
 - Every step screen of every journey shows at most 6 controls besides the step's own answer.
 - A screen reader hears the progress once ("Étape 3 sur 4, écran 2 sur 3"), not a list of dots.

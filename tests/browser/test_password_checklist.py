@@ -28,7 +28,7 @@ KEYS = [key for key, _ in FIELD_RULES["mot_de_passe"].checklist]
 #: The rules about one character (the length is about the whole value).
 CHARACTER_KEYS = [key for key in KEYS if key != "longueur"]
 
-#: Whole passwords, typed into the page: the two of issue 10 first.
+#: Whole passwords, typed into the page: the two a review found first.
 CASES = [
     "Soleil-٣abc",     # an Arabic-Indic digit is not a digit from 0 to 9
     "Aa1-😀😀",        # 6 characters (code points), not 8 UTF-16 units

@@ -1,4 +1,4 @@
-"""Practice on the drawn copy of the real page, in Chromium (issue 12): every journey is
+"""Practice on the drawn copy of the real page, in Chromium: every journey is
 walked in practice mode by pressing, on each screen, the element the instruction names
 (found in the copy by its real label); a wrong press gets the hint, then the highlight;
 the copy pages pass axe-core and the size checks."""

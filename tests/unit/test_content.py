@@ -1,4 +1,4 @@
-"""The shipped journeys against what the seeds say they must be (issue 10 point 8).
+"""The shipped journeys against what the seeds say they must be.
 
 One suite for every journey, reading its expectations from tests/content/<journey>.toml
 (format: tests/content/README.md). Adding a
@@ -6,7 +6,7 @@ journey means adding a data file, not Python. What each data file records comes 
 seeds (shared/seeds): the real labels met on each path, in the seed's order, the practice
 field of each field step, the facts a step must say, the order of screens.
 
-For every journey the suite also checks what issue 11 asks of all content: every step
+For every journey the suite also checks what all content must be: every step
 names its source seed (or "aucun"); "Étape n sur N, écran k sur M" moves on every screen
 and keeps its totals down every walk, in both modes; the
 longest walk is within the budget; every field step has its own label.
@@ -122,7 +122,7 @@ def test_the_facts_each_step_says(name):
         assert fact["text"] in said, (step.id, fact["text"])
 
 
-# ------------------------------------------------------------------ issue 11, every journey
+# ------------------------------------------------------------------ every journey
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

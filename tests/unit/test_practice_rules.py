@@ -106,7 +106,7 @@ def test_password_inputs():
         ("code_unique", "text", "numeric", "one-time-code"),
         ("serie_sans_photo", "text", "numeric", "off"),
         ("serie_avec_photo", "text", "numeric", "off"),
-        # A number pad like the other numbers (issue 13); 2A/2B stay accepted from a full keyboard.
+        # A number pad like the other numbers; 2A/2B stay accepted from a full keyboard.
         ("nir", "text", "numeric", "off"),
         ("identifiant", "text", "text", "username"),
     ],

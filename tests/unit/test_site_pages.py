@@ -1,5 +1,5 @@
 """The real pages as content (site_pages): the loader's refusals, and the mode-only steps
-the engine skips (issue 12)."""
+the engine skips."""
 
 import copy
 import re

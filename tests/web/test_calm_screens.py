@@ -1,4 +1,4 @@
-"""Calm, clear screens (issue 13), as the server writes them: settings on their own page,
+"""Calm, clear screens, as the server writes them: settings on their own page,
 names a screen reader says once, the right keyboards, the icon and the manifest."""
 
 from __future__ import annotations

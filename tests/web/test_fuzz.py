@@ -241,7 +241,7 @@ class Person(RuleBasedStateMachine):
         response = self.post(f"/parcours/{journey}",
                              {"csrf_token": self.token(), "mode": "entrainement" if practice else "guide"})
         assert response.status_code == 200
-        # The mode's first step (practice skips the guide's "Je vais sur le site", issue 12).
+        # The mode's first step (practice skips the guide's "Je vais sur le site").
         practised = practice and JOURNEYS[journey].has_practice
         assert self.url == f"/parcours/{journey}/{JOURNEYS[journey].in_mode(practised).first}"
         # The first step, in whatever language the person chose.

@@ -1,4 +1,4 @@
-"""Practice on a drawn copy of the real page (issue 12), with the Flask test client:
+"""Practice on a drawn copy of the real page, with the Flask test client:
 press the target to move on, a wrong press gets a hint then a highlight, fields done
 show "✓ rempli" without their value, codes arrive, and the ending says it was practice."""
 

@@ -88,7 +88,7 @@ def test_the_token_holds_ids_and_choices_only_never_a_typed_value(app, visitor):
     # Walk in practice mode to the first field, type a value, go on.
     while journey.steps[visitor.url.rsplit("/", 1)[1]].kind != "field":
         step = journey.steps[visitor.url.rsplit("/", 1)[1]]
-        # Practice: press the element the screen names on the copy (issue 12).
+        # Practice: press the element the screen names on the copy.
         visitor.post(data={"choix": step.choices[0].id, "element": step.choices[0].target}
                      if step.kind == "choice" else {"element": step.target})
     field_step = journey.steps[visitor.url.rsplit("/", 1)[1]]
@@ -118,7 +118,7 @@ def test_every_state_of_every_journey_survives_the_round_trip(app):
     checked = 0
     for journey in journeys.values():
         for practice in (False, True):
-          for path in engine.all_paths(journey, practice)[::2]:  # each mode walks its own steps (issue 12)
+          for path in engine.all_paths(journey, practice)[::2]:  # each mode walks its own steps
             walk = engine.walk(journey, engine.start(journey, practice))
             for index, (step_id, following) in enumerate(zip(path, path[1:])):
                 step = journey.in_mode(practice).steps[step_id]
@@ -235,7 +235,7 @@ def test_every_step_but_the_end_offers_to_continue_later(app, visitor):
         if step.is_end:
             break
         seen += 1
-        # Practice: press the element the screen names on the copy (issue 12).
+        # Practice: press the element the screen names on the copy.
         visitor.post(data={"choix": step.choices[0].id, "element": step.choices[0].target}
                      if step.kind == "choice" else {"element": step.target})
     assert seen > 3
