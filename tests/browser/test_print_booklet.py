@@ -239,8 +239,11 @@ def start_screen_text(app, journey) -> list[str]:
     page = app.test_client().get(f"/parcours/{journey.id}").get_data(as_text=True)
     main = page[page.index("<main"):page.index("</main>")]
     main = re.sub(r'<aside class="help-panel".*?</aside>', "", main, flags=re.S)
-    found = re.findall(r"<(h1|h2|p|li)\b[^>]*>(.*?)</\1>", main, re.S)
-    texts = [html.unescape(re.sub(r"<[^>]+>", "", body)).strip() for _, body in found]
+    # Not its controls: the buttons, the links, the audio player and its name.
+    for control in ("form", "a", "button", "audio", "script"):
+        main = re.sub(rf"<{control}\b.*?</{control}>", "", main, flags=re.S)
+    main = re.sub(r'<p class="listen-label".*?</p>', "", main, flags=re.S)
+    texts = [html.unescape(" ".join(text.split())) for text in re.split(r"<[^>]+>", main)]
     return [text for text in texts if text]
 
 
