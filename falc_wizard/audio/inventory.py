@@ -21,9 +21,7 @@ of sentence fails there until it is added here.
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Iterable, Mapping
 
 from babel.messages.pofile import read_po

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import wave
 
 import pytest
 
 from falc_wizard import load_content
 from falc_wizard.audio import inventory, render, spoken
-from falc_wizard.audio.store import Folder, Namer, namer_for, sentence_id
+from falc_wizard.audio.store import Folder, namer_for, sentence_id
 from falc_wizard.audio.voices import DEFAULT_VOICES, VOICES
 from falc_wizard.i18n import available_languages
 from falc_wizard.pictograms import titles

@@ -18,7 +18,7 @@ from html.parser import HTMLParser
 
 import hypothesis.strategies as st
 from hypothesis import HealthCheck, settings
-from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
+from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule
 from itsdangerous import URLSafeTimedSerializer
 
 from falc_wizard import create_app

@@ -102,7 +102,7 @@ def test_a_field_done_earlier_on_the_page_shows_done_without_its_value(demo_visi
     page = demo_visitor.page
     assert '<label class="copy-field-label" for="champ-valeur">Numéro de série de carte Vitale</label>' in page
     assert "J'ai fini d'écrire" in page and "C'est fait" not in page
-    response = demo_visitor.post(data={"valeur": "12"})
+    demo_visitor.post(data={"valeur": "12"})
     assert 'class="error-summary"' in demo_visitor.page and 'value="12"' not in demo_visitor.page  # never kept
     demo_visitor.post(data={"valeur": "80250000021"})
     assert demo_visitor.url == "/parcours/demo/verifier"
@@ -116,7 +116,7 @@ def test_a_hint_is_shown_once_and_a_refresh_shows_the_screen_plain(demo_visitor)
     demo_visitor.post()
     press(demo_visitor, "retour")
     assert demo_visitor.url == "/parcours/demo/carte" and 'id="indice"' in demo_visitor.page
-    assert demo_visitor.page.index("<title>Ce n'est pas ce bouton.") >= 0  # heard first, without JavaScript too
+    assert "<title>Ce n'est pas ce bouton. – " in demo_visitor.page  # heard first, without JavaScript too
     demo_visitor.get(demo_visitor.url)
     assert 'id="indice"' not in demo_visitor.page and 'name="erreurs" value="0"' in demo_visitor.page
 

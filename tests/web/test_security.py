@@ -5,7 +5,6 @@ import html
 import re
 import time
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
