@@ -28,7 +28,7 @@ from falc_wizard.audio import inventory, render  # noqa: E402
 from falc_wizard.audio.spoken import spoken  # noqa: E402
 from falc_wizard.audio.store import namer_for  # noqa: E402
 from falc_wizard.audio.voices import VOICES  # noqa: E402
-from falc_wizard.i18n import available_languages  # noqa: E402
+from falc_wizard.web.i18n import available_languages  # noqa: E402
 
 
 def _seconds(paths: list[Path]) -> float:

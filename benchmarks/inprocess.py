@@ -37,7 +37,8 @@ CHOICE = re.compile(r'name="choix" value="([^"]+)"')
 
 def the_app(page_cache: bool):
     os.environ.setdefault("FALC_SECRET_KEY", "benchmark-key")
-    from falc_wizard import accesslog, create_app
+    from falc_wizard import create_app
+    from falc_wizard.web import accesslog
 
     config = {} if page_cache else {"PAGE_CACHE_SIZE": 0}
     return accesslog.wrap(create_app(config))

@@ -14,7 +14,8 @@ import argparse
 import statistics
 import time
 
-from falc_wizard import create_app, qr
+from falc_wizard import create_app
+from falc_wizard.paper import qr
 
 
 def timed(client, url: str) -> float:

@@ -69,7 +69,7 @@ def allow_open_files(connections: int) -> None:
 
 def serve(args: argparse.Namespace) -> int:
     from . import create_app
-    from .qr import served_url
+    from .paper.qr import served_url
 
     app = create_app()
     # Printed QR codes link here unless FALC_PUBLIC_URL says otherwise (qr.public_base).
@@ -80,8 +80,8 @@ def serve(args: argparse.Namespace) -> int:
         return 0
     import waitress
 
-    from .accesslog import wrap
-    from .waitress_log import install as summarise_queue_warnings
+    from .web.accesslog import wrap
+    from .web.waitress_log import install as summarise_queue_warnings
 
     allow_open_files(args.connection_limit)
     # Under load, one line now and then that requests wait for a thread, not one per request.
@@ -152,7 +152,7 @@ def render_audio_in_background() -> None:
 def check(args: argparse.Namespace) -> int:
     """Load and validate every journey file, as the app does at start-up."""
     from . import load_content
-    from .config import content_dir
+    from .web.config import content_dir
 
     journeys = load_content(content_dir())
     for journey in journeys.values():
@@ -166,11 +166,10 @@ def lint(args: argparse.Namespace) -> int:
     With file names, only those drafts are checked; the shipped journeys are still
     read, so that a word the draft explains differently is seen (explained-twice).
     """
-    from .i18n import available_languages
+    from .web.i18n import available_languages
     from . import load_content
-    from .config import content_dir
-    from .journeys import load_file
-    from .site_table import SITE_FILE, load_site
+    from .web.config import content_dir
+    from .content import SITE_FILE, load_file, load_site
 
     try:
         from .lint import lint as run_lint
@@ -268,9 +267,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run one command. A wrong setting or journey file is said in one line, not a traceback:
     the person who runs the command reads what to fix. Each command may raise either."""
-    from .config import ConfigError
-    from .journeys import ContentError
-    from .site_table import SiteError
+    from .web.config import ConfigError
+    from .content import ContentError
+    from .content.site import SiteError
 
     args = build_parser().parse_args(argv)
     try:

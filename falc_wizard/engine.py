@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from .journeys import DONE, Journey
+from .content import DONE, Journey
 
 
 class InvalidMove(ValueError):

@@ -7,7 +7,8 @@ access log off: it prints query strings and resume links).
 
 from __future__ import annotations
 
-from . import accesslog, create_app
+from . import create_app
+from .web import accesslog
 
 
 def create():

@@ -4,7 +4,7 @@
 import pytest
 
 from falc_wizard import create_app
-from falc_wizard.journeys import load_file
+from falc_wizard.content import load_file
 from support import FIXTURES, Visitor
 
 

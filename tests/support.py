@@ -7,7 +7,7 @@ import html
 import re
 from pathlib import Path
 
-from falc_wizard.journeys import Journey
+from falc_wizard.content import Journey
 from falc_wizard.practice.rules import FIELD_RULES
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -27,11 +27,9 @@ from typing import Iterable, Mapping
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
-from ..journeys import Journey, Step
-from ..pictograms import titles
+from ..content import Journey, Site, Step, load_site, titles
 from ..practice.copy import LOOK_FOR
 from ..resources import resource_dir
-from ..site_table import Site, load_site
 
 #: Errors that count what was typed are made for counts up to this; a longer value's
 #: error is read by the browser's voice.
@@ -192,7 +190,7 @@ def _code_sentences(inventory: Inventory, tr: Catalog) -> None:
 
 def _pages(inventory: Inventory, tr: Catalog, site: Site) -> None:
     """The readings of the screens that are not a journey's (their templates say the same)."""
-    from ..views.errors import MESSAGES
+    from ..web.views.errors import MESSAGES
 
     lang = tr.lang
     inventory.add(lang, tr(site.app.name), "the app's name")

@@ -2,7 +2,7 @@
 
 The package: this module runs the rules and reports; ``text`` reads words and
 sentences; ``voice`` finds passive and negative sentences (rule 9);
-``vocabulary`` reads the project glossary (``falc_wizard/glossary.toml``) for
+``vocabulary`` reads the project glossary (``falc_wizard/lint/glossary.toml``) for
 one name per thing, one explanation per word (rule 7) and rare words (rule 10);
 ``labels`` checks that actions and fields name the real site's label (rules 20, 22);
 ``gestures`` and ``first_use`` read one gesture a screen (rule 11) and a hard word
@@ -58,9 +58,8 @@ from typing import Callable, Iterable, Iterator
 
 from babel.support import NullTranslations, Translations
 
-from ..journeys import DONE, Journey, Step
+from ..content import DONE, SITE_FILE, Journey, Site, Step, load_site
 from ..resources import resource_dir
-from ..site_table import SITE_FILE, Site, load_site
 from . import vocabulary
 from .first_use import first_use_findings
 from .gestures import choice_findings, gesture_findings, screen_findings as gesture_screen_findings
@@ -293,7 +292,7 @@ def _writing_findings(text: Text, words_: Vocabulary) -> Iterator[tuple[str, str
     ):
         yield "rare-word", f"'{word}' (Zipf {score:.1f} < {vocabulary.RARE_BELOW}) is not explained in the journey or the glossary"
     for used, preferred in vocabulary.other_names(own, words_.glossary.terms):
-        yield "glossary", f"'{used}': the word is '{preferred}' (falc_wizard/glossary.toml)"
+        yield "glossary", f"'{used}': the word is '{preferred}' (falc_wizard/lint/glossary.toml)"
 
 
 def _explained_initialisms(journey: Journey, tr: Callable[[str], str], defined: set[str]) -> set[str]:
@@ -439,7 +438,7 @@ def check_journey(
 ) -> list[Finding]:
     """Every finding of one journey in one language, minus the step's declared exceptions.
 
-    ``glossary`` defaults to the project's (falc_wizard/glossary.toml); a test may pass its own.
+    ``glossary`` defaults to the project's (falc_wizard/lint/glossary.toml); a test may pass its own.
     The rule that needs every journey at once (explained-twice) is in ``check_project``.
     """
     findings: list[Finding] = []
@@ -504,7 +503,7 @@ def check_project(
     said: dict[str, dict[str, list[str]]] = {}  # word -> meaning -> where
     places: list[tuple[Journey, Step | None, Text, str, str]] = []
     for word, meaning in _glossary(lang, glossary).explanations.items():
-        said.setdefault(word, {}).setdefault(meaning, []).append("falc_wizard/glossary.toml")
+        said.setdefault(word, {}).setdefault(meaning, []).append("falc_wizard/lint/glossary.toml")
     for journey in [*journeys, *(j for j in context if j.id not in checked)]:
         for text in _person_texts(journey, tr):
             for sentence in split_sentences(text.shown):
@@ -558,7 +557,7 @@ def lint(
     A language the checker has no rules for, or no catalog for, raises a ``LookupError``
     (``MissingLanguage``) whose message is one sentence naming what is missing.
     """
-    from ..pictograms import titles
+    from ..content.pictograms import titles
 
     languages = list(languages)
     for lang in languages:

@@ -31,7 +31,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from ..journeys import Journey, Step
+from ..content import Journey, Step
 from . import vocabulary
 from .text import split_sentences, tokens
 

@@ -24,8 +24,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, Sequence
 
-from ..journeys import Step
-from ..site_pages import Element
+from ..content import Element, Step
 from .languages import rules_for
 from .text import find, plain
 

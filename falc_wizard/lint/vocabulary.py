@@ -1,7 +1,7 @@
 """Words: one name per thing, one explanation per word, no rare word left unexplained.
 
 FALC rule 7 (the same word for the same thing) and rule 10 (no rare word unless
-the journey explains it). The project glossary, ``falc_wizard/glossary.toml``,
+the journey explains it). The project glossary, ``falc_wizard/lint/glossary.toml``,
 holds the data a content writer edits: proper names, explained words with their
 one explanation, and the synonym sets (the word to use, the words it replaces).
 
@@ -38,7 +38,7 @@ from wordfreq import zipf_frequency
 from .languages import rules_for
 from .text import find, plain, tokens, without_labels
 
-GLOSSARY_FILE = Path(__file__).resolve().parent.parent / "glossary.toml"
+GLOSSARY_FILE = Path(__file__).resolve().parent / "glossary.toml"
 
 #: Below this Zipf frequency a word is rare (see the module docstring for the measure).
 RARE_BELOW = 3.3

@@ -21,8 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Mapping
 
 from .. import engine
-from ..journeys import Journey, Step
-from ..site_pages import Element, Page
+from ..content import Element, Journey, Page, Step
 from .rules import N_, rule_for
 
 #: The posted name of the pressed element, and of the wrong-press count.

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from falc_wizard import engine
-from falc_wizard.journeys import load_journeys
+from falc_wizard.content import load_journeys
 from support import VALID
 
 from .audit import Auditor

@@ -21,7 +21,7 @@ from .audit import Auditor
 from .browsing import TABLET, context_options, wait_until_ready
 from .walking import open_practice_step
 from falc_wizard import engine
-from falc_wizard.journeys import load_journeys
+from falc_wizard.content import load_journeys
 from falc_wizard.practice.rules import FIELD_RULES
 
 JOURNEYS = load_journeys()

@@ -9,7 +9,7 @@ both modes, and every path is walked in both modes by the test client (tests/web
 
 import pytest
 
-from falc_wizard.journeys import load_journeys
+from falc_wizard.content import load_journeys
 from support import VALID
 
 from .audit import Auditor

@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import expect
 
 from falc_wizard import engine
-from falc_wizard.journeys import load_journeys
+from falc_wizard.content import load_journeys
 from falc_wizard.practice.rules import FIELD_RULES, password_rules
 from support import VALID
 

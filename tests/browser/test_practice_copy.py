@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from falc_wizard import engine
-from falc_wizard.journeys import load_journeys
+from falc_wizard.content import load_journeys
 from falc_wizard.practice.rules import FIELD_RULES
 from .audit import check_layout, format_violations, run_axe
 from .browsing import PHONE, context_options, wait_until_ready

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from falc_wizard.journeys import load_journeys
+from falc_wizard.content import load_journeys
 from falc_wizard.practice.rules import FIELD_RULES
 from falc_wizard.practice.copy import targets, uses_copy
 

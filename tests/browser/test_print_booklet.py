@@ -21,10 +21,10 @@ from flask_babel import force_locale
 from PIL import Image
 
 from qrread import read_codes
-from falc_wizard import booklet as layout
+from falc_wizard.paper import booklet as layout
 from falc_wizard import create_app
-from falc_wizard.i18n import translate
-from falc_wizard.views.booklet import field_example, practice_hint, section_intro
+from falc_wizard.web.i18n import translate
+from falc_wizard.web.views.booklet import field_example, practice_hint, section_intro
 
 DPI = 100
 #: The most A4 pages one booklet may have: a booklet follows one route (booklet.routes).

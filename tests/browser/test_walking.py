@@ -3,7 +3,7 @@
 import pytest
 
 from falc_wizard import engine
-from falc_wizard.journeys import load_journeys
+from falc_wizard.content import load_journeys
 from .walking import all_walks, choice_edges, covering_walks, field_steps, field_walks, shortest_walk, steps_of, walks_for
 
 JOURNEYS = load_journeys()

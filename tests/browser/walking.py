@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from falc_wizard import engine
 from falc_wizard.practice.copy import uses_copy
-from falc_wizard.journeys import Journey
+from falc_wizard.content import Journey
 
 from .browsing import wait_until_ready
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from falc_wizard.booklet import Booklet, build, condition, content_version, practice_blocks, route_step, routes
-from falc_wizard.journeys import load_file, load_journeys
+from falc_wizard.paper.booklet import Booklet, build, condition, content_version, practice_blocks, route_step, routes
+from falc_wizard.content import load_file, load_journeys
 from support import FIXTURES
 
 JOURNEYS = load_journeys()
@@ -137,5 +137,5 @@ def test_the_version_changes_with_the_text_not_with_the_validation(demo):
     validated = dataclasses.replace(demo, validated_by="Groupe FALC", validated_on="2026-01-15")
     assert content_version(validated) == version
     steps = dict(demo.steps)
-    steps["debut"] = dataclasses.replace(steps["debut"], sentences=("Je lis bien.",))
+    steps["debut"] = steps["debut"].model_copy(update={"sentences": ("Je lis bien.",)})
     assert content_version(dataclasses.replace(demo, steps=steps)) != version

@@ -13,7 +13,7 @@ import re
 import pytest
 
 from falc_wizard.lint import Translator
-from falc_wizard.journeys import load_journeys
+from falc_wizard.content import load_journeys
 
 CLOSING = load_journeys()["cloturer"]
 

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from falc_wizard import engine
-from falc_wizard.journeys import NO_SOURCE, load_journeys
+from falc_wizard.content import NO_SOURCE, load_journeys
 
 CONTENT = Path(__file__).resolve().parents[1] / "content"
 #: The source documents (shared/seeds, beside the project's checkout).

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from falc_wizard import engine
-from falc_wizard.journeys import DONE, parse_journey
+from falc_wizard.content import DONE, parse_journey
 
 DEMO = Path(__file__).parent.parent / "fixtures" / "steps" / "demo.toml"
 

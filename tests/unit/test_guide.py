@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from falc_wizard.lint import RULES
-from falc_wizard.pictograms import titles
+from falc_wizard.content.pictograms import titles
 
 GUIDE = (Path(__file__).resolve().parents[2] / "docs" / "GUIDE-CONTENU.md").read_text(encoding="utf-8")
 

@@ -4,9 +4,8 @@ import tomllib
 
 import pytest
 
-from falc_wizard.journeys import (
-    UNVERIFIED_NOTE, ContentError, check_complete, check_references, load_journeys, parse_journey,
-)
+from falc_wizard.content import UNVERIFIED_NOTE, ContentError, load_journeys, parse_journey
+from falc_wizard.content.checks import complete as check_complete, references as check_references
 from support import FIXTURES
 
 DEMO = FIXTURES / "steps" / "demo.toml"
@@ -67,7 +66,7 @@ def test_a_loop_is_a_path_with_no_end():
     (lambda d: d["steps"][0].update(sentences=["a.", "b.", "c.", "d."]), "1 to 3 sentences"),
     (lambda d: d["steps"][0].update(kind="popup"), "unknown kind"),
     (lambda d: d["steps"][1].update(choices=d["steps"][1]["choices"][:1]), "2 to 5 choices"),
-    (lambda d: d["steps"][2].pop("field"), "names its practice 'field'"),
+    (lambda d: d["steps"][2].pop("field"), "'field' is missing"),
     (lambda d: d["steps"][0].update(colour="red"), "unknown key(s) colour"),
     (lambda d: d["steps"][0].pop("pictogram"), "'pictogram' is missing"),
 ])

@@ -6,14 +6,14 @@ from pathlib import Path
 import pytest
 
 from falc_wizard.cli import main
-from falc_wizard.i18n import available_languages
-from falc_wizard.journeys import load_journeys, parse_journey
+from falc_wizard.web.i18n import available_languages
+from falc_wizard.content import load_journeys, parse_journey
 from falc_wizard.lint import RULE_NUMBERS, RULES, Translator, check_journey, check_project, lint, reading_ease
 from falc_wizard.lint import vocabulary
 from falc_wizard.lint.languages.en import english_passive
 from falc_wizard.lint.languages.fr import french_passive
 from falc_wizard.lint.voice import negative
-from falc_wizard.pictograms import titles
+from falc_wizard.content.pictograms import titles
 from support import FIXTURES
 
 LINT_FIXTURES = FIXTURES / "lint"
@@ -117,7 +117,7 @@ def test_more_than_5_choices_is_caught():
     assert "choices-per-screen" not in _rules(journey)
     # The loader refuses 6 choices at start-up; the checker must still say so on its own.
     five = journey.steps["ecran"].choices
-    journey.steps["ecran"] = dataclasses.replace(journey.steps["ecran"], choices=(*five, five[0]))
+    journey.steps["ecran"] = journey.steps["ecran"].model_copy(update={"choices": (*five, five[0])})
     assert "choices-per-screen" in _rules(journey)
 
 
@@ -495,7 +495,7 @@ def test_a_word_explained_the_same_way_passes():
 def test_the_glossary_explanation_is_the_reference():
     glossary = {"fr": vocabulary.Glossary(explanations={"saisir": "écrire"})}
     [finding] = check_project([_other(["Saisir veut dire taper."])], "fr", FRENCH, glossary=glossary)
-    assert "falc_wizard/glossary.toml" in finding.detail
+    assert "falc_wizard/lint/glossary.toml" in finding.detail
     assert check_project([_other(["Saisir veut dire écrire."])], "fr", FRENCH, glossary=glossary) == []
 
 
@@ -637,7 +637,7 @@ def test_a_part_of_more_than_12_screens_is_reported():
 
 def test_too_many_parts_are_reported():
     journey = _parted(2)
-    parts = tuple(dataclasses.replace(journey.parts[0], id=f"p{n}") for n in range(6))
+    parts = tuple(journey.parts[0].model_copy(update={"id": f"p{n}"}) for n in range(6))
     findings = [f for f in check_journey(dataclasses.replace(journey, parts=parts), "fr", FRENCH, titles())
                 if f.rule == "progress"]
     assert findings and "6 parts" in findings[0].detail

@@ -10,7 +10,7 @@ import types
 import pytest
 
 from falc_wizard.cli import main
-from falc_wizard.i18n import available_languages
+from falc_wizard.web.i18n import available_languages
 from falc_wizard.lint import Translator, lint, reading_ease
 from falc_wizard.lint.languages import Language, MissingLanguage, rules_for
 from falc_wizard.lint.voice import negative, passive

@@ -1,4 +1,4 @@
-"""The real pages as content (site_pages): the loader's refusals, and the mode-only steps
+"""The real pages as content (content/pages.py): the loader's refusals, and the mode-only steps
 the engine skips."""
 
 import copy
@@ -8,9 +8,10 @@ import tomllib
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from falc_wizard import engine, site_pages
-from falc_wizard.journeys import DONE, ContentError, parse_journey
-from falc_wizard.site_table import load_site
+from falc_wizard import engine
+from falc_wizard.content import checks
+from falc_wizard.content import DONE, ContentError, parse_journey
+from falc_wizard.content.site import load_site
 from support import FIXTURES
 
 DEMO = tomllib.loads((FIXTURES / "steps" / "demo.toml").read_text(encoding="utf-8"))
@@ -80,7 +81,7 @@ def edited(path: tuple, value) -> dict:
     pytest.param(("steps", "envoi", "choices", 1, "target"), "email", "two choices have the same target",
                  id="two choices with the same target"),
     pytest.param(("steps", "debut", "only"), "pratique", "'only' is 'guide' or 'entrainement'", id="an unknown only"),
-    pytest.param(("steps", "debut", "message"), "courrier", "'message' is 'sms' or 'email'", id="an unknown message"),
+    pytest.param(("steps", "debut", "message"), "courrier", "'message' is 'sms', 'email' or 'email-documents'", id="an unknown message"),
     pytest.param(("steps", "fin", "only"), "guide", "an end step is for both modes", id="an end step for one mode"),
 ])
 def test_the_loader_refuses(path, value, said):
@@ -107,13 +108,13 @@ def test_practice_never_names_the_real_site_before_the_end():
     data = demo_data()
     step(data, "verifier")["help"] = [f"Je peux aussi aller sur {site.address}."]
     journey = parse_journey(data, "demo.toml")
-    with pytest.raises(site_pages.PageError) as caught:
-        site_pages.check_never_shown(journey, site.never_show)
+    with pytest.raises(ContentError) as caught:
+        checks.never_shown(journey, site.never_show)
     assert "step 'verifier': practice shows this screen, so it never names the real site's address" in str(caught.value)
-    site_pages.check_never_shown(journey, re.compile("another-site", re.IGNORECASE))
+    checks.never_shown(journey, re.compile("another-site", re.IGNORECASE))
     step(data, "verifier")["only"] = "guide"
     del step(data, "verifier")["target"]
-    site_pages.check_never_shown(parse_journey(data, "demo.toml"), site.never_show)
+    checks.never_shown(parse_journey(data, "demo.toml"), site.never_show)
 
 
 def test_a_guide_only_choice_is_passed_by_its_first_choice_in_practice():
@@ -230,9 +231,7 @@ def test_an_invented_label_or_a_missing_description_is_refused(keys, said):
 
 
 def test_after_names_an_element_above_on_the_same_page():
-    from falc_wizard.site_pages import PageError, parse_pages
-    page = {"id": "p", "title": "Page", "source": "003", "elements": [
-        {"id": "boite", "kind": "case", "label": "Case", "after": "carte"},
-        {"id": "carte", "kind": "carte", "label": "Carte"}]}
-    with pytest.raises(PageError, match="'after' names an element above it"):
-        parse_pages([page], "f.toml")
+    data = demo_data()
+    data["pages"][0]["elements"].insert(0, {"id": "boite", "kind": "case", "label": "Case", "after": "carte"})
+    data["pages"][0]["elements"].append({"id": "carte", "kind": "carte", "label": "Carte"})
+    assert f"page '{data['pages'][0]['id']}': element 'boite': 'after' names an element above it" in refused(data)

@@ -11,8 +11,8 @@ from falc_wizard import load_content
 from falc_wizard.audio import inventory, render, spoken
 from falc_wizard.audio.store import Folder, namer_for, sentence_id
 from falc_wizard.audio.voices import DEFAULT_VOICES, VOICES
-from falc_wizard.i18n import available_languages
-from falc_wizard.pictograms import titles
+from falc_wizard.web.i18n import available_languages
+from falc_wizard.content.pictograms import titles
 
 JOURNEYS = load_content()
 LANGUAGES = available_languages()

@@ -4,13 +4,15 @@ says where its answers lead and how practice and paper draw it; every look is dr
 from __future__ import annotations
 
 import re
+from typing import get_args
 from pathlib import Path
 
 import pytest
 
-from falc_wizard import create_app, journeys, step_kinds
-from falc_wizard.journeys import ContentError, parse_journey
-from falc_wizard.step_kinds import DONE, KINDS, LABEL_LOOKS, LOOKS, STEP_KINDS, ChoiceStep, FieldStep, label_look
+from falc_wizard import create_app
+from falc_wizard.content import DONE, KINDS, STEP_KINDS, Choice, ContentError, parse_journey
+from falc_wizard.content.kinds import ChoiceStep, FieldStep
+from falc_wizard.content.looks import LABEL_LOOKS, LOOKS, LookName, label_look
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "templates"
@@ -19,8 +21,6 @@ CODE = [*(ROOT / "falc_wizard").rglob("*.py"), *TEMPLATES.glob("*.html")]
 
 
 def test_the_loader_makes_each_step_of_its_kinds_class():
-    assert journeys.LABEL_LOOKS is step_kinds.LABEL_LOOKS
-    assert journeys.Step is step_kinds.Step
     data = {"id": "essai", "title": "Essai", "summary": "Un essai.", "pictogram": "parcours", "steps": [
         {"id": "lire", "kind": "info", "sentences": ["Je lis."], "pictogram": "lire"},
         {"id": "choisir", "kind": "choice", "sentences": ["Je choisis."], "pictogram": "choisir", "choices": [
@@ -30,21 +30,29 @@ def test_the_loader_makes_each_step_of_its_kinds_class():
         {"id": "fin", "kind": "end", "sentences": ["C'est fini."], "pictogram": "fin"},
     ]}
     steps = parse_journey(data, "essai.toml").steps
-    assert [type(step).kind for step in steps.values()] == ["info", "choice", "field", "end"]
+    assert [step.kind for step in steps.values()] == ["info", "choice", "field", "end"]
     assert steps["lire"].next == "choisir" and steps["lire"].answers() == (DONE,)
     assert steps["choisir"].answers() == ("oui", "non") and steps["choisir"].next_for("non") == "fin"
     assert steps["choisir"].next_for(DONE) is None and steps["fin"].answers() == ()
     assert steps["ecrire"].field == "email" and steps["ecrire"].label_look == "champ"
     # A key of another kind is refused in one line.
     data["steps"][0]["field"] = "email"
-    with pytest.raises(ContentError, match="essai.toml step 'lire': only a 'field' step has a 'field'"):
+    with pytest.raises(ContentError, match="essai.toml step 'lire': only a 'field' step has 'field'"):
         parse_journey(data, "essai.toml")
+
+
+#: What each kind needs besides the keys every step has.
+OWN = {
+    "choice": {"choices": (Choice(id="oui", text="Oui", pictogram="oui", next="a"),
+                           Choice(id="non", text="Non", pictogram="non", next="b"))},
+    "field": {"field": "email"},
+}
 
 
 @pytest.mark.parametrize("name", STEP_KINDS)
 def test_every_kind_has_a_template_and_a_main_button(name):
     kind = KINDS[name]
-    step = kind(id="x", sentences=("Je lis.",), pictogram="lire")
+    step = kind(id="x", sentences=("Je lis.",), pictogram="lire", **OWN.get(name, {}))
     assert (TEMPLATES / step.template).is_file()
     if kind.has_choices:
         assert kind.button is None, "the choices are the buttons"
@@ -54,7 +62,7 @@ def test_every_kind_has_a_template_and_a_main_button(name):
 
 def test_the_kinds_say_what_each_screen_holds():
     assert [k for k in STEP_KINDS if KINDS[k].has_choices] == ["choice"]
-    assert [k for k in STEP_KINDS if "field" in KINDS[k].own_keys] == ["field"]
+    assert [k for k in STEP_KINDS if "field" in KINDS[k].model_fields] == ["field"]
     assert [k for k in STEP_KINDS if KINDS[k].pressable] == ["action", "choice"]
     field = FieldStep(id="x", sentences=("J'écris.",), pictogram="ecrire", field="email")
     assert field.button_text(practice=False) == "C'est fait"
@@ -64,8 +72,7 @@ def test_the_kinds_say_what_each_screen_holds():
 
 
 def test_a_choice_reads_its_answer_from_the_form():
-    step = ChoiceStep(id="x", sentences=("Je choisis.",), pictogram="choisir", choices=(
-        step_kinds.Choice("oui", "Oui", "oui", "a"), step_kinds.Choice("non", "Non", "non", "b")))
+    step = ChoiceStep(id="x", sentences=("Je choisis.",), pictogram="choisir", **OWN["choice"])
     assert step.read({"choix": "non"}) == ("non", {})
     assert step.read({"choix": "peut-etre"}) == (None, {"choix": "Je choisis une réponse."})
     assert KINDS["info"](id="y", sentences=("Je lis.",), pictogram="lire").read({}) == (DONE, {})
@@ -106,4 +113,5 @@ def test_every_label_look_is_drawn_as_a_picture_of_the_site(app, look):
 
 def test_each_look_has_its_own_drawing():
     assert len({LOOKS[look].css_class for look in LABEL_LOOKS}) == len(LABEL_LOOKS)
+    assert get_args(LookName) == LABEL_LOOKS  # the schema's list is the looks'
     assert label_look("inconnu") is LOOKS["champ"]

@@ -9,7 +9,7 @@ from werkzeug.test import Client
 
 from support import FIXTURES, Visitor
 from falc_wizard import create_app
-from falc_wizard.accesslog import AccessLog, KnownPaths, RedactFilter, install_log_filter, secret_prefixes
+from falc_wizard.web.accesslog import AccessLog, KnownPaths, RedactFilter, install_log_filter, secret_prefixes
 
 TYPED = "Secr3tTyped"
 

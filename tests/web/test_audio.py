@@ -16,7 +16,7 @@ import pytest
 from falc_wizard import create_app, engine
 from falc_wizard.audio import inventory, render
 from falc_wizard.audio.web import audio_dir
-from falc_wizard.i18n import available_languages
+from falc_wizard.web.i18n import available_languages
 from support import VALID, Visitor, answer
 
 LANGUAGES = available_languages()

@@ -12,7 +12,7 @@ import re
 import pytest
 
 from falc_wizard import create_app
-from falc_wizard.booklet import content_version, routes
+from falc_wizard.paper.booklet import content_version, routes
 from qrread import decode_svg, svgs
 from support import FIXTURES, Visitor
 
@@ -120,7 +120,7 @@ def test_once_recorded_the_validation_is_on_the_booklet_and_helper_mode_stops_as
 def test_the_booklet_prints_every_screen_once_in_order_with_its_sentences(app, client):
     """The page itself (the layout is tests/unit/test_booklet_layout.py): each block of the
     layout is drawn once, numbered, in order, with all its sentences and its way on."""
-    from falc_wizard.i18n import translate
+    from falc_wizard.web.i18n import translate
 
     for journey in app.extensions["falc_journeys"].values():
         page = text(client.get(f"/fiches/livret?parcours={journey.id}"))

@@ -10,7 +10,7 @@ import pytest
 from flask import render_template
 
 from falc_wizard import engine
-from falc_wizard.templating import pictogram_alt
+from falc_wizard.web.templating import pictogram_alt
 
 
 def start(visitor, journey_id="activer", mode="guide"):

@@ -7,8 +7,8 @@ import pytest
 from babel.support import Translations
 
 from falc_wizard import create_app, engine
-from falc_wizard.journeys import load_journeys
-from falc_wizard.pictograms import titles
+from falc_wizard.content import load_journeys
+from falc_wizard.content.pictograms import titles
 from falc_wizard.resources import resource_dir
 from support import FIXTURES, answer
 
@@ -66,7 +66,7 @@ def test_the_language_switch_is_kept_for_the_session(visitor):
 
 
 def test_each_language_is_offered_by_its_own_name_from_babel(visitor):
-    from falc_wizard.i18n import language_name
+    from falc_wizard.web.i18n import language_name
 
     visitor.get("/reglages", headers={"Accept-Language": "en"})
     assert 'lang="fr">Français</button>' in visitor.page

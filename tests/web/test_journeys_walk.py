@@ -6,7 +6,7 @@ import re
 import pytest
 
 from falc_wizard import engine
-from falc_wizard.journeys import load_journeys
+from falc_wizard.content import load_journeys
 from falc_wizard.practice.rules import FIELD_RULES
 from support import VALID, answer
 

@@ -13,7 +13,7 @@ import pytest
 from falc_wizard import create_app
 from falc_wizard.cli import main
 from falc_wizard.lint import lint
-from falc_wizard.site_table import load_site
+from falc_wizard.content.site import load_site
 from qrread import decode_svg, svgs
 from support import FIXTURES, Visitor
 

@@ -9,7 +9,7 @@ from flask import render_template_string
 from flask_wtf.csrf import generate_csrf
 
 from falc_wizard import create_app
-from falc_wizard.page_cache import CSRF_PLACEHOLDER, PageCache
+from falc_wizard.web.page_cache import CSRF_PLACEHOLDER, PageCache
 from falc_wizard import engine
 from support import FIXTURES, Visitor, csrf_token
 
@@ -152,7 +152,7 @@ def test_a_page_that_would_keep_a_real_token_is_refused(app):
 
 def test_the_key_holds_everything_that_makes_the_page(app):
     """Mount point, host, scheme, address, language, settings, mode and answers: each gives another page."""
-    from falc_wizard.page_cache import page_key
+    from falc_wizard.web.page_cache import page_key
 
     base = engine.State("demo", {"debut": "fait"}, False)
 

@@ -10,7 +10,7 @@ import re
 import pytest
 
 from falc_wizard import engine
-from falc_wizard.journeys import load_journeys
+from falc_wizard.content import load_journeys
 from falc_wizard.practice.rules import rule_for
 from support import Visitor
 

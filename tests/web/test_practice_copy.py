@@ -7,7 +7,7 @@ import re
 import pytest
 
 from falc_wizard import create_app, engine
-from falc_wizard.journeys import load_journeys
+from falc_wizard.content import load_journeys
 from support import FIXTURES, VALID, Visitor
 
 COPY = "Copie du site, pour m'entraîner"

@@ -15,7 +15,7 @@ import urllib.request
 
 import pytest
 
-from falc_wizard.journeys import load_journeys
+from falc_wizard.content import load_journeys
 from falc_wizard.practice.rules import FIELD_RULES
 
 import servers

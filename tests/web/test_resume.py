@@ -11,7 +11,8 @@ from urllib.parse import urlsplit
 import pytest
 from itsdangerous import URLSafeTimedSerializer
 
-from falc_wizard import accesslog, create_app, engine, resume
+from falc_wizard import create_app, engine
+from falc_wizard.web import accesslog, resume
 from falc_wizard.practice.rules import FIELD_RULES, VALUE
 from qrread import decode_svg, svgs
 

@@ -12,9 +12,9 @@ from hypothesis import example, given, settings as hypothesis_settings, strategi
 from wtforms import ValidationError
 
 from support import FIXTURES, Visitor
-from falc_wizard import config as settings
+from falc_wizard.web import config as settings
 from falc_wizard import create_app
-from falc_wizard.views.pages import _safe_return
+from falc_wizard.web.views.pages import _safe_return
 
 HTTPS = "https://falc.test"
 
@@ -526,7 +526,7 @@ def test_werkzeug_slash_redirects_do_not_echo_the_host(path):
 def test_any_redirect_is_kept_on_this_site(location, expected):
     from flask import Response
 
-    from falc_wizard.security import keep_redirects_on_this_site
+    from falc_wizard.web.security import keep_redirects_on_this_site
 
     with make_app().test_request_context():
         response = keep_redirects_on_this_site(Response(status=302, headers={"Location": location}))
@@ -554,7 +554,7 @@ _resume_app = functools.cache(make_app)
 @example(data={"j": {"demo": 1}})
 @example(data={"j": "demo", "c": {"a": 1}, "n": [], "s": "x", "p": {"x": [1]}})
 def test_a_signed_token_of_any_shape_gets_a_falc_page(data):
-    from falc_wizard import resume
+    from falc_wizard.web import resume
 
     app = _resume_app()
     token = resume.serializer(app).dumps(data)

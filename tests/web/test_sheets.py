@@ -12,7 +12,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from falc_wizard import create_app, qr
+from falc_wizard import create_app
+from falc_wizard.paper import qr
 from qrread import decode_png, decode_svg, svgs
 
 PUBLIC = "http://falc.test"

@@ -6,7 +6,7 @@ import pytest
 from waitress.task import ThreadedTaskDispatcher
 
 from falc_wizard import cli
-from falc_wizard.waitress_log import QueueWarnings
+from falc_wizard.web.waitress_log import QueueWarnings
 
 
 @pytest.fixture

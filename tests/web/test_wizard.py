@@ -3,7 +3,7 @@
 import html
 import re
 
-from falc_wizard.journeys import DONE
+from falc_wizard.content import DONE
 
 
 def start(visitor, mode="guide"):
@@ -183,7 +183,7 @@ def test_practice_shows_the_code_of_the_field_after_a_guide_only_screen():
     import tomllib
 
     from falc_wizard import engine
-    from falc_wizard.journeys import parse_journey
+    from falc_wizard.content import parse_journey
     from falc_wizard.practice.rules import rule_for
     from falc_wizard.practice import copy as site_copy
 

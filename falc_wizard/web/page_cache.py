@@ -41,7 +41,7 @@ from typing import Callable, Hashable
 
 from flask import current_app, g, request
 
-from .engine import State
+from ..engine import State
 from .i18n import current_language
 from .security import csrf_token as signed_csrf_token
 

@@ -34,11 +34,11 @@ from flask import Blueprint, current_app, redirect, render_template, request, ur
 from flask_babel import force_locale, format_date
 from flask_babel import gettext as _
 
-from .. import booklet as layout
-from .. import qr
+from ...paper import booklet as layout
+from ...paper import qr
 from ..i18n import current_language, translate
-from ..practice import copy as site_copy
-from ..practice.rules import rule_for
+from ...practice import copy as site_copy
+from ...practice.rules import rule_for
 from .sheets import journey_link, read_sheet_options, render_form
 
 bp = Blueprint("booklet", __name__)

@@ -1,10 +1,11 @@
-"""The steps: one class per kind of step, and the real site's control looks.
+"""The steps: one class per kind of step, each its own part of the content schema.
 
-A step's ``kind`` in content (``kind = "field"``) names its class here (``KINDS``), as
-GOV.UK Forms has one class per kind of question. Each class owns what makes its kind:
+A step's ``kind`` in content (``kind = "field"``) picks its class here (``KINDS``), as
+GOV.UK Forms has one class per kind of question. Each class is a pydantic model, so it
+owns what makes its kind:
 
-- its own content keys and how they are checked (``parse``; the loader reads the keys
-  every step has, journeys.py);
+- its content keys, their types and how they are checked (its fields and validators;
+  a key it does not declare is refused, and the JSON Schema for authors says the same);
 - the answers it accepts and the step each leads to (``answers``, ``next_for``);
 - its template and its main button (``template``, ``button_text``);
 - how practice draws it: on the drawn copy of its page or not (``on_copy``), answered by
@@ -17,65 +18,35 @@ GOV.UK Forms has one class per kind of question. Each class owns what makes its 
 A new kind is one class here and one template (``templates/step_<kind>.html``). Code and
 templates ask a step what it does, never which kind it is.
 
-A ``label_look`` says how the real site's control looks, so the step screen can draw a
-small picture of it ("Sur le site, je vois :"). ``LABEL_LOOKS`` ties each look to its CSS
-class and to the words a screen reader says before the label ("un bouton", "un lien"...),
-because the picture itself is not a control.
-
 Pure Python, no Flask: the loader, the engine, practice, paper and the FALC checker use it.
-Button texts, look names and refusals are French gettext msgids marked with ``N_`` and
-translated when the page is drawn.
+Button texts and refusals are French gettext msgids marked with ``N_`` and translated when
+the page is drawn.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Callable, ClassVar, Mapping
+from typing import TYPE_CHECKING, Annotated, Callable, ClassVar, Literal, Mapping, Union
+
+from pydantic import AfterValidator, BaseModel, Field, StrictBool, model_validator
+
+from .looks import N_, LookName
+from .values import DONE, NO_SOURCE, STRICT, Id, Message, Mode, OptionalId, Sentences, Sources, Text
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .site_pages import Page
+    from .pages import Page
 
 
-def N_(message: str) -> str:
-    """Marks a French message for gettext extraction; returns it unchanged (translated at display)."""
-    return message
-
-
-#: The answer recorded for a step that has no choices, once it is done.
-DONE = "fait"
-
-
-#: A step's ``source`` when no official guide shows the screen.
-NO_SOURCE = "aucun"
-
-#: An id in content: a step's, a choice's, a part's, a page's.
-ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-
-
-class ContentError(ValueError):
-    """A journey file is wrong. The message is one line: file, step, problem."""
-
-
-def require(data: Mapping, key: str, where: str, kind=str):
-    """``data[key]``, which must be there and be a ``kind`` (a non-empty one for text)."""
-    if key not in data:
-        raise ContentError(f"{where}: '{key}' is missing")
-    value = data[key]
-    if not isinstance(value, kind) or (kind is str and not value.strip()):
-        raise ContentError(f"{where}: '{key}' must be a non-empty {kind.__name__}")
-    return value
-
-
-@dataclass(frozen=True)
-class Choice:
+class Choice(BaseModel):
     """One big picture button on a choice screen."""
 
-    id: str
-    text: str
-    pictogram: str
-    next: str
-    target: str = ""  # practice (site_pages): the element of the step's page that makes this choice
+    model_config = STRICT
+
+    id: Id
+    text: Text
+    pictogram: Text
+    next: Id
+    #: Practice: the element of the step's page that makes this choice.
+    target: OptionalId = ""
 
 
 #: What a press leaves on the drawn page, by the kind of element pressed: a box ticked
@@ -84,36 +55,46 @@ class Choice:
 _STAYS = {"case": "coche", "carte": "choisi"}
 
 
-@dataclass(frozen=True, kw_only=True)
-class Step:
-    """One screen: one action, 1 to 3 sentences, one pictogram. The keys every kind has."""
+def _one_to_three(sentences: tuple[str, ...]) -> tuple[str, ...]:
+    if not 1 <= len(sentences) <= 3:
+        raise ValueError(f"a screen has 1 to 3 sentences, found {len(sentences)}")
+    return sentences
 
-    id: str
-    sentences: tuple[str, ...]
-    pictogram: str
+
+class Step(BaseModel):
+    """One screen: one action, 1 to 3 sentences, one pictogram. The keys every kind has.
+
+    Any step can be asked for ``next``, ``choices``, ``field`` and ``target``: a kind without
+    one of these keys says so with an empty class attribute (not a key of its files).
+    """
+
+    model_config = STRICT
+
+    id: Id
+    kind: str
+    sentences: Annotated[Sentences, AfterValidator(_one_to_three)]
+    pictogram: Text
+    #: The real control's exact label, drawn as the site shows it.
     label: str = ""
-    label_look: str = "bouton"
+    label_look: LookName = "bouton"
     help_title: str = ""
-    help: tuple[str, ...] = ()
-    help_pictograms: tuple[str, ...] = ()
+    help: Sentences = ()
+    help_pictograms: Sentences = ()
     helper_note: str = ""
-    real_site: bool = False
-    exceptions: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()
-    # Practice on a drawn copy of the real page (site_pages).
-    page: str = ""
-    only: str = ""
-    message: str = ""
-    part: str = ""
+    #: The screen sends the person to the real site (never in practice).
+    real_site: StrictBool = False
+    exceptions: Sentences = ()
+    #: The seeds the screen's facts and labels come from ("002"), or "aucun".
+    sources: Sources = Field(default=(), alias="source")
+    #: The part of the journey ("Étape n sur N"); the loader gives each step the one above it.
+    part: OptionalId = ""
+    #: Practice: the drawn page the step happens on.
+    page: OptionalId = ""
+    #: A step for one mode only: "guide" or "entrainement".
+    only: Mode = ""
+    #: What the real site sends here: practice shows it arriving on the drawn phone.
+    message: Message = ""
 
-    # A kind's own keys, as a step of a kind without them reads them: empty.
-    next = ""
-    choices = ()
-    field = ""
-    target = ""
-
-    #: The name content gives the kind (``kind = "info"``).
-    kind: ClassVar[str] = ""
     #: The main button's text; None where the answers are the buttons (choice).
     button: ClassVar[str | None] = None
     #: The main button's text in practice mode, where it differs (a field typed here).
@@ -130,28 +111,19 @@ class Step:
     folds: ClassVar[bool] = False
     #: Practice: the button under the drawn page, when the page itself gives none.
     copy_button: ClassVar[str | None] = None
-    #: The look of ``label`` when content gives none.
-    default_look: ClassVar[str] = "bouton"
-    #: The keys of this kind besides every step's (``parse``).
-    own_keys: ClassVar[frozenset[str]] = frozenset()
-    #: Keys this kind refuses, with what it says.
+    #: Keys this kind refuses, with what it says (a key another kind has, or one every step has).
     refused: ClassVar[Mapping[str, str]] = {}
 
-    # ------------------------------------------------------------------ content
-
+    @model_validator(mode="before")
     @classmethod
-    def parse(cls, raw: Mapping, where: str, default_next: str, target: str) -> dict[str, object]:
-        """This kind's own keys of one ``[[steps]]`` table, checked: the arguments they give
-        the class. ``default_next`` is the step below it in the file; ``target`` the step's
-        ``target`` as site_pages read it. Raises ContentError (one line)."""
-        for key, said in cls.refused.items():
-            if key in raw:
-                raise ContentError(f"{where}: {said}")
-        if raw.get("choices") and "choices" not in cls.own_keys:
-            raise ContentError(f"{where}: only a 'choice' step has choices")
-        if raw.get("field") and "field" not in cls.own_keys:
-            raise ContentError(f"{where}: only a 'field' step has a 'field'")
-        return {}
+    def _refuse(cls, data: object) -> object:
+        if isinstance(data, Mapping):
+            for key, said in cls.refused.items():
+                if key in data:
+                    raise ValueError(said)
+        return data
+
+    # ------------------------------------------------------------------ content
 
     @property
     def unverified(self) -> bool:
@@ -183,7 +155,7 @@ class Step:
 
     def rerouted(self, past: Callable[[str], str]) -> Step:
         """This step with each way out sent through ``past`` (a mode's view passes the
-        other mode's steps: site_pages.for_mode)."""
+        other mode's steps: model.Journey.in_mode)."""
         return self
 
     # ------------------------------------------------------------------ screen
@@ -228,17 +200,10 @@ class Step:
         return {self.target: _STAYS.get(page.element(self.target).kind, "appuye")}
 
 
-@dataclass(frozen=True, kw_only=True)
 class _Onward(Step):
-    """A step done once, then on to its ``next`` (the step below it in the file by default)."""
+    """A step done once, then on to its ``next`` (the loader fills in the step below it in the file)."""
 
-    next: str = ""
-
-    own_keys: ClassVar[frozenset[str]] = frozenset({"next"})
-
-    @classmethod
-    def parse(cls, raw: Mapping, where: str, default_next: str, target: str) -> dict[str, object]:
-        return {**super().parse(raw, where, default_next, target), "next": raw.get("next", default_next)}
+    next: OptionalId = ""
 
     def answers(self) -> tuple[str, ...]:
         return (DONE,)
@@ -247,72 +212,75 @@ class _Onward(Step):
         return self.next if answer == DONE else None
 
     def rerouted(self, past: Callable[[str], str]) -> Step:
-        return replace(self, next=past(self.next)) if self.next else self
+        return self.model_copy(update={"next": past(self.next)}) if self.next else self
 
 
-@dataclass(frozen=True, kw_only=True)
 class InfoStep(_Onward):
     """Something to read, then "Continuer". In practice, its page is only shown."""
 
-    kind: ClassVar[str] = "info"
+    kind: Literal["info"] = "info"
+    choices: ClassVar[tuple[Choice, ...]] = ()
+    field: ClassVar[str] = ""
+    target: ClassVar[str] = ""
+
     button: ClassVar[str | None] = N_("Continuer")
     copy_button: ClassVar[str | None] = N_("Continuer")
     refused: ClassVar[Mapping[str, str]] = {"target": "an info step has no target (it only shows the page)"}
 
 
-@dataclass(frozen=True, kw_only=True)
 class ActionStep(_Onward):
     """Something to do on the real site, then "C'est fait". In practice, a press on its target."""
 
-    target: str = ""
+    kind: Literal["action"] = "action"
+    choices: ClassVar[tuple[Choice, ...]] = ()
+    field: ClassVar[str] = ""
+    #: Practice: the element of the page to press.
+    target: OptionalId = ""
 
-    kind: ClassVar[str] = "action"
     button: ClassVar[str | None] = N_("C'est fait")
     pressable: ClassVar[bool] = True
     needs_target: ClassVar[bool] = True
-    own_keys: ClassVar[frozenset[str]] = frozenset({"next", "target"})
-
-    @classmethod
-    def parse(cls, raw: Mapping, where: str, default_next: str, target: str) -> dict[str, object]:
-        return {**super().parse(raw, where, default_next, target), "target": target}
 
 
-@dataclass(frozen=True, kw_only=True)
 class FieldStep(_Onward):
     """A field of the real site: "C'est fait" in guide mode; typed here and "Continuer" in practice."""
 
-    field: str = ""  # the practice field's name (practice.rules.FIELD_RULES)
-    target: str = ""
+    kind: Literal["field"] = "field"
+    choices: ClassVar[tuple[Choice, ...]] = ()
+    #: The practice field's name: how practice checks what is typed (practice.rules.FIELD_RULES).
+    field: Text
+    #: Practice: the field (champ) of the page to type in.
+    target: OptionalId = ""
+    label_look: LookName = "champ"
 
-    kind: ClassVar[str] = "field"
     button: ClassVar[str | None] = N_("C'est fait")
     practice_button: ClassVar[str | None] = N_("Continuer")
     needs_target: ClassVar[bool] = True
     folds: ClassVar[bool] = True
-    default_look: ClassVar[str] = "champ"
-    own_keys: ClassVar[frozenset[str]] = frozenset({"next", "target", "field"})
-
-    @classmethod
-    def parse(cls, raw: Mapping, where: str, default_next: str, target: str) -> dict[str, object]:
-        own = super().parse(raw, where, default_next, target)
-        if not raw.get("field"):
-            raise ContentError(f"{where}: a field step names its practice 'field'")
-        return {**own, "field": raw["field"], "target": target}
 
     def marks(self, answer: str | None, page: Page) -> dict[str, str]:
         return {self.target: "rempli"}
 
 
-@dataclass(frozen=True, kw_only=True)
+def _two_to_five(choices: tuple[Choice, ...]) -> tuple[Choice, ...]:
+    if not 2 <= len(choices) <= 5:
+        raise ValueError(f"a choice screen has 2 to 5 choices, found {len(choices)}")
+    if len({c.id for c in choices}) != len(choices):
+        raise ValueError("two choices have the same id")
+    return choices
+
+
 class ChoiceStep(Step):
     """2 to 5 big picture buttons: each answer is its own button, and leads its own way."""
 
-    choices: tuple[Choice, ...] = ()
+    kind: Literal["choice"] = "choice"
+    next: ClassVar[str] = ""
+    field: ClassVar[str] = ""
+    target: ClassVar[str] = ""
+    choices: Annotated[tuple[Choice, ...], AfterValidator(_two_to_five)]
 
-    kind: ClassVar[str] = "choice"
     has_choices: ClassVar[bool] = True
     pressable: ClassVar[bool] = True
-    own_keys: ClassVar[frozenset[str]] = frozenset({"choices"})
     refused: ClassVar[Mapping[str, str]] = {
         "next": "a choice step sets 'next' on each choice, not on the step",
         "target": "a choice step names a target on each choice, not on the step",
@@ -321,30 +289,16 @@ class ChoiceStep(Step):
     FORM_NAME: ClassVar[str] = "choix"
     NO_ANSWER: ClassVar[str] = N_("Je choisis une réponse.")
 
-    def __post_init__(self) -> None:
-        # Each answer and the step it leads to, made once: the engine asks it for
-        # every step of the person's path on every request.
-        object.__setattr__(self, "_following", {choice.id: choice.next for choice in self.choices})
-
-    @classmethod
-    def parse(cls, raw: Mapping, where: str, default_next: str, target: str) -> dict[str, object]:
-        super().parse(raw, where, default_next, target)
-        raw_choices = raw.get("choices") or []
-        if not 2 <= len(raw_choices) <= 5:
-            raise ContentError(f"{where}: a choice screen has 2 to 5 choices, found {len(raw_choices)}")
-        choices = tuple(_parse_choice(raw_choice, where) for raw_choice in raw_choices)
-        if len({c.id for c in choices}) != len(choices):
-            raise ContentError(f"{where}: two choices have the same id")
-        return {"choices": choices}
-
     def answers(self) -> tuple[str, ...]:
-        return tuple(self._following)
+        return tuple(c.id for c in self.choices)
 
     def next_for(self, answer: str) -> str | None:
-        return self._following.get(answer)
+        choice = self.choice(answer)
+        return choice.next if choice else None
 
     def rerouted(self, past: Callable[[str], str]) -> Step:
-        return replace(self, choices=tuple(replace(c, next=past(c.next)) for c in self.choices))
+        return self.model_copy(update={
+            "choices": tuple(c.model_copy(update={"next": past(c.next)}) for c in self.choices)})
 
     def read(self, form: Mapping[str, str]) -> tuple[str | None, dict[str, str]]:
         answer = form.get(self.FORM_NAME, "")
@@ -367,26 +321,15 @@ class ChoiceStep(Step):
         return {choice.target: "choisi"} if choice and choice.target else {}
 
 
-def _parse_choice(raw: Mapping, where: str) -> Choice:
-    from .site_pages import PageError, parse_step_keys  # the page keys' own reader
-
-    choice_id = require(raw, "id", f"{where} choice")
-    if not ID.match(choice_id):
-        raise ContentError(f"{where} choice '{choice_id}': the id must be lowercase letters, digits and '-'")
-    where = f"{where} choice '{choice_id}'"
-    text, pictogram, following = (require(raw, key, where) for key in ("text", "pictogram", "next"))
-    try:
-        target = parse_step_keys(raw, where).target
-    except PageError as error:
-        raise ContentError(str(error)) from None
-    return Choice(id=choice_id, text=text, pictogram=pictogram, next=following, target=target)
-
-
-@dataclass(frozen=True, kw_only=True)
 class EndStep(Step):
     """The last screen: "J'ai fini" forgets everything (shared tablets)."""
 
-    kind: ClassVar[str] = "end"
+    kind: Literal["end"] = "end"
+    next: ClassVar[str] = ""
+    choices: ClassVar[tuple[Choice, ...]] = ()
+    field: ClassVar[str] = ""
+    target: ClassVar[str] = ""
+
     button: ClassVar[str | None] = N_("J'ai fini")
     is_end: ClassVar[bool] = True
     refused: ClassVar[Mapping[str, str]] = {
@@ -405,41 +348,16 @@ class EndStep(Step):
         return False
 
 
+def kind_name(kind: type[Step]) -> str:
+    """The name content gives a kind (``kind = "info"``)."""
+    return kind.model_fields["kind"].default
+
+
 #: Every kind by the name content gives it, in the order the guide for content writers lists them.
-KINDS: dict[str, type[Step]] = {kind.kind: kind for kind in (InfoStep, ActionStep, ChoiceStep, FieldStep, EndStep)}
+KINDS: dict[str, type[Step]] = {kind_name(k): k for k in (InfoStep, ActionStep, ChoiceStep, FieldStep, EndStep)}
 
 #: The kinds' names.
 STEP_KINDS: tuple[str, ...] = tuple(KINDS)
 
-#: Every key a step of some kind may have, besides every step's.
-OWN_KEYS: frozenset[str] = frozenset().union(*(kind.own_keys for kind in KINDS.values()))
-
-
-@dataclass(frozen=True)
-class LabelLook:
-    """How one kind of real-site control is drawn, and what a screen reader says before its label."""
-
-    name: str
-    css_class: str
-    spoken: str
-
-
-_LOOKS = (
-    LabelLook("bouton", "real-button", N_("un bouton :")),
-    LabelLook("bouton-secondaire", "real-button-secondary", N_("un bouton :")),
-    LabelLook("lien", "real-link", N_("un lien :")),
-    LabelLook("case", "real-checkbox", N_("une case à cocher :")),
-    LabelLook("carte", "real-choice", N_("un choix :")),  # a radio card: one of the page's choices
-    LabelLook("champ", "real-field", N_("une case à remplir :")),
-    LabelLook("menu", "real-menu", N_("un menu :")),
-)
-
-LOOKS: dict[str, LabelLook] = {look.name: look for look in _LOOKS}
-
-#: How the real site's control looks, so that it can be drawn the same way.
-LABEL_LOOKS: tuple[str, ...] = tuple(LOOKS)
-
-
-def label_look(name: str) -> LabelLook:
-    """The look called ``name``; an unknown one is drawn as a field (the loader refuses those first)."""
-    return LOOKS.get(name, LOOKS["champ"])
+#: A ``[[steps]]`` table of a file: the class its ``kind`` names.
+AnyStep = Annotated[Union[tuple(KINDS.values())], Field(discriminator="kind")]

@@ -15,7 +15,7 @@ from flask import Flask, current_app, request, session
 from flask_babel import Babel, get_locale
 from flask_babel import gettext as _gettext
 
-from .resources import resource_dir
+from ..resources import resource_dir
 
 
 def available_languages() -> tuple[str, ...]:

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from flask import Blueprint, redirect, render_template
 
-from .. import qr, resume
+from ...paper import qr
+from .. import resume
 from .errors import render_expired
 from .state_store import journeys, open_step, save_state, step_url
 

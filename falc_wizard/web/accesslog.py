@@ -80,7 +80,7 @@ class KnownPaths:
         self._journeys = extensions.get("falc_journeys", {})
         self._values: dict[str, frozenset[str]] = {"journey_id": frozenset(self._journeys)}
         if "falc_journeys" in extensions:
-            from .pictograms import titles
+            from ..content.pictograms import titles
 
             self._values["name"] = frozenset(titles())
         folder = getattr(app, "static_folder", None)

@@ -15,8 +15,8 @@ from flask import Blueprint, Response, current_app, redirect, render_template, r
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
-from .. import qr
-from ..journeys import Journey
+from ...content import Journey
+from ...paper import qr
 from .state_store import get_journey, journeys as _journeys
 
 bp = Blueprint("sheets", __name__)

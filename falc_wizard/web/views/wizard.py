@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, get_flashed_messages, redirect, render_template, request, url_for
 
-from .. import engine
-from ..journeys import DONE
+from ... import engine
+from ...content import DONE
 from ..i18n import translate
-from ..practice import copy as site_copy
-from ..practice.fields import check_submission, checklist_met, rule_for
+from ...practice import copy as site_copy
+from ...practice.fields import check_submission, checklist_met, rule_for
 from .state_store import Visit, get_journey, journeys, load_walk, open_step, save_state, step_url
 
 bp = Blueprint("wizard", __name__, url_prefix="/parcours")

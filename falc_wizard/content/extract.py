@@ -23,7 +23,7 @@ import xml.etree.ElementTree as ET
 from typing import IO, Iterator
 
 from .pictograms import svg_title
-from .site_table import site_strings
+from .site import site_strings
 
 #: One extracted message, as Babel expects: (line, function name, message, comments).
 Extracted = tuple[int, None, str, list[str]]

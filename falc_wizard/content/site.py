@@ -29,7 +29,7 @@ from .pictograms import titles
 SITE_FILE = "site.toml"
 
 #: The shipped content folder.
-CONTENT_DIR = Path(__file__).parent / "steps"
+CONTENT_DIR = Path(__file__).parent.parent / "steps"
 
 
 class SiteError(ValueError):

@@ -9,7 +9,7 @@ import json
 from flask import Blueprint, abort, current_app, redirect, render_template, request, send_from_directory, session, url_for
 
 from ..i18n import current_language, translate
-from ..pictograms import PICTOGRAMS_DIR, titles
+from ...content.pictograms import PICTOGRAMS_DIR, titles
 from ..templating import DISPLAY_SETTINGS
 
 bp = Blueprint("pages", __name__)

@@ -35,9 +35,9 @@ from itsdangerous import BadPayload, BadSignature, SignatureExpired, URLSafeTime
 from itsdangerous.encoding import base64_decode
 from itsdangerous.serializer import Serializer
 
-from . import engine
+from .. import engine
+from ..content import DONE, Journey
 from .config import DEFAULT_RESUME_DAYS, signing_keys
-from .journeys import DONE, Journey
 
 SALT = "resume"
 

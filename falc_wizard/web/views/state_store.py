@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from flask import abort, current_app, make_response, session, url_for
 
-from .. import engine
-from ..journeys import Journey, Step
+from ... import engine
+from ...content import Journey, Step
 from .errors import render_expired
 
 SESSION_KEY = "parcours"

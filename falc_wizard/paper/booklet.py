@@ -32,14 +32,13 @@ Pure Python, no Flask: the views only translate and draw what this builds.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import re
 from dataclasses import dataclass
 from typing import Mapping
 
-from .journeys import DONE, Choice, Journey, Step
+from ..content import DONE, Choice, Journey, Step
 
 
 @dataclass(frozen=True)
@@ -252,11 +251,13 @@ def content_version(journey: Journey) -> str:
     out the validation itself (recording it does not change the text) and the
     file name.
     """
-    content = dataclasses.asdict(journey)
-    for key in ("validated_by", "validated_on", "source"):
-        content.pop(key, None)
-    for step_id, step in content["steps"].items():
-        step.pop("sources", None)
-        step["kind"] = journey.steps[step_id].kind
+    content = {
+        "journey": [journey.id, journey.title, journey.summary, journey.pictogram, journey.order,
+                    journey.first, list(journey.related)],
+        "needs": [need.model_dump(mode="json") for need in journey.needs],
+        "parts": [part.model_dump(mode="json") for part in journey.parts],
+        "pages": [page.model_dump(mode="json") for page in journey.pages.values()],
+        "steps": [step.model_dump(mode="json", exclude={"sources"}) for step in journey.steps.values()],
+    }
     digest = hashlib.sha256(json.dumps(content, sort_keys=True, ensure_ascii=False).encode("utf-8"))
     return digest.hexdigest()[:8]

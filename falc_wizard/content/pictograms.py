@@ -10,7 +10,7 @@ import functools
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-PICTOGRAMS_DIR = Path(__file__).parent / "pictograms"
+PICTOGRAMS_DIR = Path(__file__).parent.parent / "pictograms"
 _SVG = "{http://www.w3.org/2000/svg}"
 
 

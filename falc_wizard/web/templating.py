@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from flask import Flask, current_app, session
 
-from . import qr
+from ..paper import qr
 from .page_cache import csrf_token
 from .i18n import current_language, language_name, translate
-from .pictograms import titles
-from .step_kinds import label_look
+from ..content.looks import label_look
+from ..content.pictograms import titles
 
 
 #: The display settings a person switches on or off (the settings page), kept in the
