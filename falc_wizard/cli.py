@@ -233,6 +233,19 @@ def misread_sentences(journeys, languages, site=None) -> list[str]:
     return found
 
 
+def schema(args: argparse.Namespace) -> int:
+    """Write the JSON Schema of a journey file (authors' editors read it: .taplo.toml)."""
+    from .content.schema import json_schema
+
+    text = json_schema()
+    if args.out is None:
+        sys.stdout.write(text)
+    else:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(text, encoding="utf-8")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="falc-wizard", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -254,6 +267,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="list every sentence: language, id (a recording's name), file name, where, text")
     speak.add_argument("--quiet", action="store_true")
     speak.set_defaults(func=audio)
+    shape = commands.add_parser("schema", help="the JSON Schema of a journey file, for editors (docs/schemas/)")
+    shape.add_argument("--out", type=Path, help="write it to this file (default: print it)")
+    shape.set_defaults(func=schema)
     validate = commands.add_parser("check", help="validate every journey file")
     validate.set_defaults(func=check)
     checker = commands.add_parser("lint", help="check every journey against the FALC rules, in every language")

@@ -20,6 +20,7 @@ from pathlib import Path
 from flask import Blueprint, Flask, abort, current_app, send_from_directory, url_for
 from markupsafe import Markup
 
+from ..web.display import display_settings
 from ..web.i18n import current_language
 from .inventory import normal
 from .store import FORMATS, SPEEDS, Folder, Namer, namer_for, parse_voices
@@ -82,8 +83,6 @@ def audio_reading(sentences=()) -> dict:
     """« Écouter » for a screen, at the person's speed (Réglages): ``slow``, the ``rate``
     audio.js plays at, the folder of the files (``base``), and the screen's reading
     (``webm`` and ``mp3`` addresses) when it is made."""
-    from ..web.templating import display_settings
-
     slow = display_settings()["slow_reading"]
     said = {"slow": slow, "rate": SPEEDS["slow"] if slow else SPEEDS["normal"]}
     name = site_audio().reading(sentences, current_language(), "slow" if slow else "normal") if sentences else None

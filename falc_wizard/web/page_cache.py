@@ -42,6 +42,7 @@ from typing import Callable, Hashable
 from flask import current_app, g, request
 
 from ..engine import State
+from .display import display_settings
 from .i18n import current_language
 from .security import csrf_token as signed_csrf_token
 
@@ -55,9 +56,6 @@ DEFAULT_SIZE = 512
 
 def page_key(state: State | None) -> tuple[Hashable, ...]:
     """Everything that makes a page: two requests with equal keys get the same page."""
-    # Imported here: templating imports this module (the templates' csrf_token).
-    from .templating import display_settings
-
     # The audio files made so far: a page names only those (audio/web.py), and a render in
     # the background adds more.
     audio = current_app.extensions.get("falc_audio")

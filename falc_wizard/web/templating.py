@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
-from flask import Flask, current_app, session
+from flask import Flask, current_app
 
-from ..paper import qr
-from .page_cache import csrf_token
-from .i18n import current_language, language_name, translate
 from ..content.looks import label_look
 from ..content.pictograms import titles
-
-
-#: The display settings a person switches on or off (the settings page), kept in the
-#: session. One list for the page that switches them and for what pages are drawn with:
-#: the page cache's key holds ``display_settings()``, so a setting missing there would
-#: serve one person's display to another.
-DISPLAY_SETTINGS = ("helper", "large_text", "contrast", "slow_reading")
-
-
-def display_settings() -> dict:
-    """The person's display choices, kept in the session (work without JavaScript)."""
-    return {name: bool(session.get(name)) for name in DISPLAY_SETTINGS}
+from ..paper import qr
+from .display import display_settings
+from .i18n import current_language, language_name, translate
+from .page_cache import csrf_token
 
 
 def pictogram_alt(name: str) -> str:

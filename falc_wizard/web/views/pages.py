@@ -10,7 +10,7 @@ from flask import Blueprint, abort, current_app, redirect, render_template, requ
 
 from ..i18n import current_language, translate
 from ...content.pictograms import PICTOGRAMS_DIR, titles
-from ..templating import DISPLAY_SETTINGS
+from ..display import DISPLAY_SETTINGS
 
 bp = Blueprint("pages", __name__)
 
