@@ -98,7 +98,7 @@ def _keep_path(journey: Journey, state: State, answers: Mapping[str, Any]) -> Wa
     This one walk of the journey graph gives both the cleaned state and the
     person's path (the answered steps, then the frontier): a ``Walk``.
     """
-    journey = journey.in_mode(state.practice)  # mode-only steps (site_pages.for_mode)
+    journey = journey.in_mode(state.practice)  # mode-only steps (model.Journey.in_mode)
     kept: dict[str, str] = {}
     steps: list[str] = []
     step_id = journey.first
@@ -199,7 +199,7 @@ def path(journey: Journey, state: State) -> list[str]:
 def progress(journey: Journey, state: State, step_id: str) -> Progress:
     """Where the shown step stands: its part among the journey's parts, and its screen
     within the part on the person's path (see Progress). ``step_id`` is on the path."""
-    journey = journey.in_mode(state.practice)  # mode-only steps (site_pages.for_mode)
+    journey = journey.in_mode(state.practice)  # mode-only steps (model.Journey.in_mode)
     steps = path(journey, state)
     placed = journey.part_of(step_id)
     if placed is not None:

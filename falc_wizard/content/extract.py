@@ -68,7 +68,7 @@ def _line_of(lines: list[str], text: str) -> int:
 
 def extract_journey(fileobj: IO[bytes], keywords, comment_tags, options) -> Iterator[Extracted]:
     """Babel extraction method for a content folder's TOML files: a journey, or the folder's
-    site file (site_table.py: the app's name, the help line's hours and cost)."""
+    site file (site.py: the app's name, the help line's hours and cost)."""
     source = fileobj.read().decode("utf-8")
     data = tomllib.loads(source)
     lines = source.splitlines()

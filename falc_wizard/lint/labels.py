@@ -28,7 +28,7 @@ from ..content import Element, Step
 from .languages import rules_for
 from .text import find, plain
 
-#: What a sentence calls each kind of drawn element (site_pages.ELEMENT_KINDS) and each look of
+#: What a sentence calls each kind of drawn element (content.pages.ElementKind) and each look of
 #: a step's real control (``label_look``): the same kinds. The Vitale card's radio cards are
 #: "boutons", as the validated guide (seed 002) says: "Je clique sur le bouton".
 _ELEMENT_WORDS = {"bouton": "bouton", "bouton-secondaire": "bouton", "lien": "lien", "case": "case", "carte": "bouton"}

@@ -1,7 +1,7 @@
 """The drawn copy of the real page: what a press means, and what the copy shows.
 
 "Je m'entraîne" draws, under the step's FALC instruction, a copy of the real page
-(site_pages). Every element of the copy is a real button posting to the step
+(content/pages.py). Every element of the copy is a real button posting to the step
 (``element=<id>``), so it works without JavaScript. Pressing the step's target
 moves on, like "C'est fait" in guide mode; pressing another element is not an
 error: the same step answers 200 with a gentle hint naming what to look for, and
@@ -146,7 +146,7 @@ LOOK_FOR = {
     "carte": N_("Je cherche le choix %(label)s."),
     "menu": N_("Je cherche le menu %(label)s."),
 }
-#: A box whose text no seed shows (site_pages.Element.unseen) is named by what it is.
+#: A box whose text no seed shows (content.pages.Element.unseen) is named by what it is.
 _LOOK_FOR_UNSEEN_BOX = N_("Je cherche la case à cocher.")
 
 #: Translates a French msgid for the page, filling its %(name)s values (``i18n.translate``).

@@ -161,7 +161,7 @@ def expand(journey: Journey, data: dict) -> dict:
     stops: what follows has not been done on this path, and is never marked done.
     """
     practice = bool(data.get("p"))
-    view = journey.in_mode(practice)  # the mode's own steps (site_pages.for_mode)
+    view = journey.in_mode(practice)  # the mode's own steps (content.model.Journey.in_mode)
     known = {name(step_id) for step_id in view.steps}
     answers: dict[str, str] = {}
     step_id = view.first

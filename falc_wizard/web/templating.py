@@ -32,7 +32,7 @@ def init_app(app: Flask) -> None:
     # (set here for imported macros, and below over Flask-WTF's context processor).
     app.jinja_env.globals["csrf_token"] = csrf_token
     app.jinja_env.globals["qr_svg"] = qr.qr_svg
-    # The site of the content folder and the app's name (site_table.py): templates read
+    # The site of the content folder and the app's name (content/site.py): templates read
     # its values here, never write them.
     app.jinja_env.globals["site"] = app.extensions["falc_site"]
     app.jinja_env.globals["label_look"] = label_look

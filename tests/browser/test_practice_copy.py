@@ -31,7 +31,7 @@ ROLE = {"lien": "link", "case": "checkbox", "carte": "radio"}
 
 def element_on_copy(copy, element):
     """The copy's element, found as a screen reader finds it: by its role and its name."""
-    # An element no seed shows is named by the app's own words (site_pages.Element.unseen).
+    # An element no seed shows is named by the app's own words (content.pages.Element.unseen).
     return copy.get_by_role(ROLE.get(element.kind, "button"), name=element.label or element.description, exact=True)
 
 

@@ -1,4 +1,4 @@
-"""The journey on paper (falc_wizard/booklet.py): every screen once, every path followable.
+"""The journey on paper (falc_wizard/paper/booklet.py): every screen once, every path followable.
 
 A person holding the booklet starts at screen 1, reads on, and at a choice or
 at a "Je vais à l'écran n" turns to the screen named. These tests follow every
