@@ -234,15 +234,13 @@ def misread_sentences(journeys, languages, site=None) -> list[str]:
 
 
 def schema(args: argparse.Namespace) -> int:
-    """Write the JSON Schema of a journey file (authors' editors read it: .taplo.toml)."""
-    from .content.schema import json_schema
+    """Write the JSON Schemas of the content files (authors' editors read them: .taplo.toml)."""
+    from .content.schema import json_schemas
 
-    text = json_schema()
-    if args.out is None:
-        sys.stdout.write(text)
-    else:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(text, encoding="utf-8")
+    args.folder.mkdir(parents=True, exist_ok=True)
+    for name, text in json_schemas().items():
+        (args.folder / name).write_text(text, encoding="utf-8")
+        print(args.folder / name)
     return 0
 
 
@@ -267,8 +265,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="list every sentence: language, id (a recording's name), file name, where, text")
     speak.add_argument("--quiet", action="store_true")
     speak.set_defaults(func=audio)
-    shape = commands.add_parser("schema", help="the JSON Schema of a journey file, for editors (docs/schemas/)")
-    shape.add_argument("--out", type=Path, help="write it to this file (default: print it)")
+    shape = commands.add_parser("schema", help="write the JSON Schemas of the content files, for editors")
+    shape.add_argument("folder", type=Path, help="where to write them (the repository's: docs/schemas)")
     shape.set_defaults(func=schema)
     validate = commands.add_parser("check", help="validate every journey file")
     validate.set_defaults(func=check)

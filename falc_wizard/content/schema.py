@@ -5,9 +5,9 @@ needs and pages, and its steps, each the class its ``kind`` names (kinds.py). Wh
 file can say about itself is checked here; what ties its parts together (a next step that
 exists, parts in order, a target on its page) is checks.py's.
 
-``json_schema()`` is the same shape for an editor: ``falc-wizard schema`` writes it to
-``docs/schemas/journey.schema.json``, which ``.taplo.toml`` gives to the journey files, so
-an author sees a wrong key or kind while typing.
+``json_schemas()`` gives the same shapes to an editor, the journey file's and the site
+file's (site.py): ``falc-wizard schema docs/schemas`` writes them, and ``.taplo.toml`` gives
+them to the content files, so an author sees a wrong key or kind while typing.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from pydantic import BaseModel, Field, StrictInt, field_validator
 from .kinds import AnyStep
 from .model import Need, Part
 from .pages import Page
+from .site import SiteFile
 from .values import STRICT, Id, OptionalId, Text
 
 
@@ -59,9 +60,17 @@ class JourneyFile(BaseModel):
     steps: tuple[AnyStep, ...] = Field(min_length=1)
 
 
-def json_schema() -> str:
-    """The JSON Schema of a journey file, as committed (keys as files write them)."""
-    schema = JourneyFile.model_json_schema(by_alias=True, mode="validation")
+def json_schemas() -> dict[str, str]:
+    """The JSON Schema of each kind of content file, by file name, as committed."""
+    return {
+        "journey.schema.json": _as_text(JourneyFile, "falc-wizard journey file"),
+        "site.schema.json": _as_text(SiteFile, "falc-wizard site file (site.toml)"),
+    }
+
+
+def _as_text(model: type[BaseModel], title: str) -> str:
+    """A model's JSON Schema, keys as the files write them."""
+    schema = model.model_json_schema(by_alias=True, mode="validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "falc-wizard journey file"
+    schema["title"] = title
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Mapping
+from typing import Annotated, Any, Iterator, Mapping
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, StringConstraints, ValidationError, model_validator
 
 from .pictograms import titles
+from .values import EMPTY, STRICT, Sentences, Text
 
 #: The file of a content folder that holds its [app] and [site] tables.
 SITE_FILE = "site.toml"
@@ -36,23 +38,36 @@ class SiteError(ValueError):
     """The site file is missing or wrong (one line: the file, the key, what to write)."""
 
 
-@dataclass(frozen=True)
-class App:
-    name: str
-    short_name: str
-    #: The home page's sentence under its title.
-    lead: str
-    #: The pictogram beside the app's name (falc_wizard/pictograms/).
-    pictogram: str
+def _said(sentences: tuple[str, ...]) -> tuple[str, ...]:
+    if not sentences or not all(text.strip() for text in sentences):
+        raise ValueError("needs a sentence, or a list of sentences")
+    return tuple(text.strip() for text in sentences)
 
 
-@dataclass(frozen=True)
-class HelpLine:
-    number: str
-    #: The sentences that say when the line answers.
-    hours: tuple[str, ...]
-    #: The sentences that say what a call costs.
-    cost: tuple[str, ...]
+#: Sentences the person reads (each FALC sentence is short: a list says more).
+Said = Annotated[Sentences, AfterValidator(_said)]
+
+
+class App(BaseModel):
+    """The app's own name and home page."""
+
+    model_config = STRICT
+
+    name: Text = Field(description="the app's name")
+    short_name: Text = Field(description="the short name under the icon")
+    lead: Text = Field(description="the home page's sentence under its title")
+    pictogram: Text = Field(description="the pictogram beside the app's name (falc_wizard/pictograms/)")
+
+
+class HelpLine(BaseModel):
+    """The site's help line, as the person reads it and dials it."""
+
+    model_config = STRICT
+
+    number: Annotated[str, StringConstraints(pattern=r"^\+?[0-9][0-9 ]*$")] = Field(
+        description="the help line's number: digits and spaces")
+    hours: Said = Field(description="when it answers")
+    cost: Said = Field(description="what a call costs")
 
     @property
     def dial(self) -> str:
@@ -60,25 +75,63 @@ class HelpLine:
         return "".join(self.number.split())
 
 
-@dataclass(frozen=True)
-class Brand:
+class Brand(BaseModel):
     """The site's brand at the top of the practice copy: its plain words, then its bold words."""
 
-    plain: str
-    bold: str
+    model_config = STRICT
+
+    plain: str = ""
+    bold: str = ""
+
+    @model_validator(mode="after")
+    def _some_words(self) -> Brand:
+        if not (self.plain.strip() or self.bold.strip()):
+            raise ValueError("needs 'plain' or 'bold' (the brand as the practice copy draws it)")
+        return self
 
 
-@dataclass(frozen=True)
-class Site:
-    name: str
-    #: The address as the person reads and types it (a host name, no "https://").
-    address: str
-    #: The full address a QR code opens.
-    url: str
-    brand: Brand
+def _pattern(value: Any) -> Any:
+    if isinstance(value, str):
+        try:
+            return re.compile(value, re.IGNORECASE)
+        except re.error as error:
+            raise ValueError(f"is not a regular expression ({error})") from None
+    return value
+
+
+class SiteTable(BaseModel):
+    """The ``[site]`` table: the real site this content folder guides through."""
+
+    model_config = STRICT
+
+    name: Text = Field(description="the real site's name")
+    address: Text = Field(description="the address as the person types it (a host name, no https://)")
+    url: Annotated[str, StringConstraints(pattern=r"^https?://")] = Field(
+        description="the full address a QR code opens: https://...")
+    brand: Brand = Field(description="the brand as the practice copy draws it")
     help_line: HelpLine
-    #: The address in any spelling the content may use: a practice screen never shows it.
-    never_show: re.Pattern[str]
+    never_show: Annotated[re.Pattern[str], BeforeValidator(_pattern)] = Field(
+        description="the pattern of the address that practice never shows (any case)")
+
+    @model_validator(mode="after")
+    def _finds_its_own_address(self) -> SiteTable:
+        if not self.never_show.search(self.address):
+            raise ValueError(f"'never_show' does not find the site's own address {self.address!r}")
+        return self
+
+
+class SiteFile(BaseModel):
+    """A content folder's ``site.toml``."""
+
+    model_config = STRICT
+
+    app: App
+    site: SiteTable
+
+
+class Site(SiteTable):
+    """The site, with the app's name: what templates read as ``site``."""
+
     app: App
 
     def sentences(self) -> tuple[str, ...]:
@@ -86,69 +139,44 @@ class Site:
         return (self.app.lead, *self.help_line.hours, *self.help_line.cost)
 
 
-def _text(table: Mapping, key: str, where: str, what: str) -> str:
-    value = table.get(key)
-    if not isinstance(value, str) or not value.strip():
-        raise SiteError(f"{where}: needs '{key}' ({what})")
-    return value.strip()
+def _one_line(error: ValidationError) -> str:
+    """The first problem, as the file, its table, the key and what to write there."""
+    problems = error.errors(include_url=False)
+    # A missing table first: what is wrong inside the other table may be the same mistake.
+    problem = next((p for p in problems if p["type"] == "missing" and len(p["loc"]) == 1), problems[0])
+    loc = [str(part) for part in problem["loc"]]
+    if problem["type"] == "missing" and len(loc) == 1:
+        return f"{SITE_FILE}: needs a [{loc[0]}] table"
+    cut = next(n for n in range(len(loc), -1, -1) if n == 0 or ".".join(loc[:n]) in _MODELS)
+    tables, key = loc[:cut], (loc[cut] if cut < len(loc) else "")
+    where = f"{SITE_FILE} [{'.'.join(tables)}]" if tables else SITE_FILE
+    field = _MODELS[".".join(tables)].model_fields.get(key) if tables and key else None
+    what = field.description if field is not None and field.description else ""
+    kind = problem["type"]
+    if kind == "missing":
+        return f"{where}: needs '{key}'" + (f" ({what})" if what else "")
+    if kind == "extra_forbidden":
+        return f"{where}: unknown key '{key}'"
+    if kind == "value_error":
+        said = str((problem.get("ctx") or {}).get("error", problem["msg"]))
+        return f"{where}: '{key}' {said}" if key else f"{where}: {said}"
+    if what:
+        return f"{where}: '{key}' must be {what} (got {problem['input']!r})"
+    return f"{where}: '{key}': {problem['msg'][:1].lower()}{problem['msg'][1:]}"
 
 
-def _sentences(table: Mapping, key: str, where: str, what: str) -> tuple[str, ...]:
-    """One sentence or a list of them (each FALC sentence is short: a list says more)."""
-    value = table.get(key)
-    found = [value] if isinstance(value, str) else value if isinstance(value, list) else []
-    if not found or not all(isinstance(text, str) and text.strip() for text in found):
-        raise SiteError(f"{where}: needs '{key}' ({what}): a sentence, or a list of sentences")
-    return tuple(text.strip() for text in found)
+_MODELS: dict[str, type[BaseModel]] = {
+    "app": App, "site": SiteTable, "site.help_line": HelpLine, "site.brand": Brand,
+}
 
 
-def _table(data: Mapping, key: str, where: str) -> Mapping:
-    value = data.get(key)
-    if not isinstance(value, dict):
-        raise SiteError(f"{where}: needs a [{key}] table")
-    return value
-
-
-def parse_site(data: Mapping, where: str) -> Site:
+def parse_site(data: Mapping[str, Any]) -> Site:
     """A Site from a parsed site file, or one line that names the file, the key and what it is."""
-    app = _table(data, "app", where)
-    site = _table(data, "site", where)
-    line = _table(site, "help_line", f"{where} [site]")
-    brand = site.get("brand", {})
-    if not isinstance(brand, dict) or not (brand.get("plain") or brand.get("bold")):
-        raise SiteError(f"{where} [site.brand]: needs 'plain' or 'bold' (the brand as the practice copy draws it)")
-    number = _text(line, "number", f"{where} [site.help_line]", "the help line's number")
-    if not re.fullmatch(r"\+?[0-9][0-9 ]*", number):
-        raise SiteError(f"{where} [site.help_line]: 'number' is digits and spaces (got {number!r})")
-    url = _text(site, "url", f"{where} [site]", "the full address a QR code opens: https://...")
-    if not url.startswith(("https://", "http://")):
-        raise SiteError(f"{where} [site]: 'url' starts with https:// (got {url!r})")
-    address = _text(site, "address", f"{where} [site]", "the address as the person types it")
-    pattern = _text(site, "never_show", f"{where} [site]", "the pattern of the address that practice never shows")
     try:
-        never_show = re.compile(pattern, re.IGNORECASE)
-    except re.error as error:
-        raise SiteError(f"{where} [site]: 'never_show' is not a regular expression ({error})") from None
-    if not never_show.search(address):
-        raise SiteError(f"{where} [site]: 'never_show' does not find the site's own address {address!r}")
-    return Site(
-        name=_text(site, "name", f"{where} [site]", "the real site's name"),
-        address=address,
-        url=url,
-        brand=Brand(str(brand.get("plain", "")).strip(), str(brand.get("bold", "")).strip()),
-        help_line=HelpLine(
-            number=number,
-            hours=_sentences(line, "hours", f"{where} [site.help_line]", "when it answers"),
-            cost=_sentences(line, "cost", f"{where} [site.help_line]", "what a call costs"),
-        ),
-        never_show=never_show,
-        app=App(
-            name=_text(app, "name", f"{where} [app]", "the app's name"),
-            short_name=_text(app, "short_name", f"{where} [app]", "the short name under the icon"),
-            lead=_text(app, "lead", f"{where} [app]", "the home page's sentence under its title"),
-            pictogram=_text(app, "pictogram", f"{where} [app]", "the pictogram beside the app's name"),
-        ),
-    )
+        found = SiteFile.model_validate(data)
+    except ValidationError as error:
+        raise SiteError(_one_line(error)) from None
+    return Site.model_construct(**dict(found.site), app=found.app)
 
 
 def load_site(directory: Path | None = None) -> Site:
@@ -165,7 +193,7 @@ def load_site(directory: Path | None = None) -> Site:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as error:
         raise SiteError(f"{SITE_FILE}: not valid TOML ({error})") from None
-    site = parse_site(data, SITE_FILE)
+    site = parse_site(data)
     if site.app.pictogram not in titles():
         raise SiteError(f"{SITE_FILE} [app]: unknown pictogram '{site.app.pictogram}' (falc_wizard/pictograms/)")
     return site

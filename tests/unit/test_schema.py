@@ -1,4 +1,4 @@
-"""The declared schema of a journey file: exported for editors, and the same as the loader's."""
+"""The declared schemas of content files: exported for editors, and the same as the loader's."""
 
 import copy
 import json
@@ -10,24 +10,28 @@ import pytest
 
 from falc_wizard.cli import main
 from falc_wizard.content import CONTENT_DIR, SITE_FILE, ContentError, parse_journey
-from falc_wizard.content.schema import json_schema
+from falc_wizard.content.schema import json_schemas
+from falc_wizard.content.site import SiteError, parse_site
 from support import FIXTURES
 
 ROOT = Path(__file__).resolve().parents[2]
-COMMITTED = ROOT / "docs" / "schemas" / "journey.schema.json"
+SCHEMAS = ROOT / "docs" / "schemas"
 SHIPPED = [p for p in sorted(CONTENT_DIR.glob("*.toml")) if p.name != SITE_FILE]
+SITES = [CONTENT_DIR / SITE_FILE, FIXTURES / "autre-site" / SITE_FILE]
 
 
-def test_the_committed_schema_is_the_loaders(tmp_path):
+def test_the_committed_schemas_are_the_loaders(tmp_path):
     """`falc-wizard schema` writes what is committed: a change of the model is a change of the file."""
-    out = tmp_path / "journey.schema.json"
-    assert main(["schema", "--out", str(out)]) == 0
-    assert out.read_text(encoding="utf-8") == COMMITTED.read_text(encoding="utf-8") == json_schema(), (
-        "run: .venv/bin/falc-wizard schema --out docs/schemas/journey.schema.json")
+    assert main(["schema", str(tmp_path)]) == 0
+    made = json_schemas()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(made) == sorted(p.name for p in SCHEMAS.iterdir())
+    for name, text in made.items():
+        assert (tmp_path / name).read_text(encoding="utf-8") == text
+        assert (SCHEMAS / name).read_text(encoding="utf-8") == text, "run: .venv/bin/falc-wizard schema docs/schemas"
 
 
-def _validator():
-    schema = json.loads(COMMITTED.read_text(encoding="utf-8"))
+def _validator(name="journey.schema.json"):
+    schema = json.loads((SCHEMAS / name).read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
     return jsonschema.Draft202012Validator(schema)
 
@@ -53,3 +57,23 @@ def test_an_editor_and_the_loader_refuse_the_same_step(change, key):
     with pytest.raises(ContentError) as caught:
         parse_journey(bad, "demo.toml")
     assert caught.value.args[0].startswith(f"demo.toml step '{bad['steps'][0]['id']}': ") and key in str(caught.value)
+
+
+@pytest.mark.parametrize("path", SITES, ids=lambda p: p.parent.name)
+def test_an_editor_accepts_every_site_file(path):
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert not [e.message for e in _validator("site.schema.json").iter_errors(data)]
+
+
+@pytest.mark.parametrize("change, said", [
+    (lambda d: d["site"]["help_line"].update(number="trente"), "site.toml [site.help_line]: 'number' must be"),
+    (lambda d: d["site"].update(colour="red"), "site.toml [site]: unknown key 'colour'"),
+    (lambda d: d["app"].pop("lead"), "site.toml [app]: needs 'lead' (the home page's sentence under its title)"),
+])
+def test_an_editor_and_the_loader_refuse_the_same_site_file(change, said):
+    data = tomllib.loads((CONTENT_DIR / SITE_FILE).read_text(encoding="utf-8"))
+    change(data)
+    assert list(_validator("site.schema.json").iter_errors(data))
+    with pytest.raises(SiteError) as caught:
+        parse_site(data)
+    assert str(caught.value).startswith(said)
