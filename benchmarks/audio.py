@@ -28,6 +28,8 @@ from falc_wizard.audio import inventory, render  # noqa: E402
 from falc_wizard.audio.spoken import spoken  # noqa: E402
 from falc_wizard.audio.store import namer_for  # noqa: E402
 from falc_wizard.audio.voices import VOICES  # noqa: E402
+from falc_wizard.content import load_site  # noqa: E402
+from falc_wizard.web import readings  # noqa: E402
 from falc_wizard.web.i18n import available_languages  # noqa: E402
 
 
@@ -43,7 +45,7 @@ def _seconds(paths: list[Path]) -> float:
 
 def full_render(jobs: int) -> None:
     languages = available_languages()
-    found = inventory.build(load_content(), languages)
+    found = inventory.build(load_content(), languages, readings.screens(load_site()))
     namer = namer_for(languages, folder=Path("/nonexistent"))  # the voices alone, no recording
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)
@@ -65,7 +67,7 @@ def full_render(jobs: int) -> None:
 
 
 def voices(sample: int) -> None:
-    found = inventory.build(load_content(), available_languages())
+    found = inventory.build(load_content(), available_languages(), readings.screens(load_site()))
     for voice in VOICES.values():
         if not voice.available():
             print(f"{voice.id}: not installed ({voice.package})")

@@ -100,7 +100,8 @@ def audio(args: argparse.Namespace) -> int:
     from .audio import inventory, render
     from .audio.spoken import spoken
     from .audio.store import namer_for, parse_voices, sentence_id
-    from .audio.web import audio_dir
+    from .web import readings
+    from .web.listening import audio_dir
 
     app = create_app()
     chosen = parse_voices(app.config.get("AUDIO_VOICES"))
@@ -108,7 +109,8 @@ def audio(args: argparse.Namespace) -> int:
     languages = args.lang or list(app.config["LANGUAGES"])
     namer = namer_for(languages, chosen)
     days = {30, app.config.get("RESUME_DAYS", 30)}
-    found = inventory.build(app.extensions["falc_journeys"], languages, resume_days=days, site=app.extensions["falc_site"])
+    site = app.extensions["falc_site"]
+    found = inventory.build(app.extensions["falc_journeys"], languages, readings.screens(site), resume_days=days, site=site)
     if args.list:
         for (lang, text), where in sorted(found.sentences.items()):
             said = spoken(text, lang)
@@ -134,7 +136,7 @@ def audio(args: argparse.Namespace) -> int:
 
 def render_audio_in_background() -> None:
     """Make the missing audio files in a child process at low priority, while the app serves:
-    the app shows each screen's player as soon as its files are there (audio/web.py)."""
+    the app shows each screen's player as soon as its files are there (web/listening.py)."""
     import subprocess
 
     from .audio.voices import DEFAULT_VOICES, VOICES
@@ -223,9 +225,12 @@ def misread_sentences(journeys, languages, site=None) -> list[str]:
     each printed as a finding of its own."""
     from .audio.inventory import build
     from .audio.spoken import likely_misread
+    from .content import load_site
+    from .web import readings
 
+    site = site or load_site()
     found = []
-    for (lang, text), where in build(journeys, languages, site=site).sentences.items():
+    for (lang, text), where in build(journeys, languages, readings.screens(site), site=site).sentences.items():
         for reason in likely_misread(text, lang):
             found.append(f"{where}: spoken-text [{lang}] {reason}: needs a spoken text in "
                          f"falc_wizard/audio/spoken.toml: {text}")

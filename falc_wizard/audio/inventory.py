@@ -188,33 +188,34 @@ def _code_sentences(inventory: Inventory, tr: Catalog) -> None:
             inventory.add(tr.lang, tr(singular), places[0])
 
 
-def _pages(inventory: Inventory, tr: Catalog, site: Site) -> None:
-    """The readings of the screens that are not a journey's (their templates say the same)."""
-    from ..web.views.errors import MESSAGES
+@dataclass(frozen=True)
+class Screens:
+    """The screens that are not a journey's (home, settings, errors...), as the room that draws
+    them declares them (``web.readings``): each screen's reading, and the lone sentences
+    (French msgids, with where they are shown)."""
 
-    lang = tr.lang
-    inventory.add(lang, tr(site.app.name), "the app's name")
-    inventory.add_reading(lang, "home", [tr("Je choisis ce que je veux faire"),
-                                         tr(site.app.lead)])
-    inventory.add_reading(lang, "settings", [tr("Réglages"), tr("Je choisis comment je vois le site.")])
-    inventory.add_reading(lang, "expired", [tr("Cette page n'est plus ouverte"), tr("C'est normal après une pause."),
-                                            tr("Je recommence le parcours depuis le début.")])
-    inventory.add_reading(lang, "practice end", [tr("Bravo, j'ai fini de m'entraîner."), tr("Sur le vrai site, rien n'a changé.")])
-    inventory.add(lang, tr("Pour de vrai, voici la suite :"), "practice end")
-    for status, (title, sentence) in sorted(MESSAGES.items()):
-        inventory.add_reading(lang, f"error {status}", [tr(title), tr(sentence)])
+    readings: Mapping[str, tuple[str, ...]]
+    sentences: Mapping[str, str]
 
 
-def build(journeys: Mapping[str, Journey], languages: Iterable[str], resume_days: Iterable[int] = (30,),
-          site: Site | None = None) -> Inventory:
-    """Every sentence and reading of every screen of ``journeys``, in each of ``languages``;
-    ``site``: the site table of their content folder (the shipped one by default)."""
+def _screens(inventory: Inventory, tr: Catalog, screens: Screens) -> None:
+    for name, sentences in screens.readings.items():
+        inventory.add_reading(tr.lang, name, [tr(text) for text in sentences])
+    for text, where in screens.sentences.items():
+        inventory.add(tr.lang, tr(text), where)
+
+
+def build(journeys: Mapping[str, Journey], languages: Iterable[str], screens: Screens,
+          resume_days: Iterable[int] = (30,), site: Site | None = None) -> Inventory:
+    """Every sentence and reading of every screen of ``journeys`` and of the other ``screens``,
+    in each of ``languages``; ``site``: the site table of their content folder (the shipped
+    one by default)."""
     site = site or load_site()
     inventory = Inventory()
     days = sorted(set(resume_days))
     for lang in languages:
         tr = Catalog(lang)
-        _pages(inventory, tr, site)
+        _screens(inventory, tr, screens)
         for journey in journeys.values():
             _journey(inventory, tr, journey)
         _values(inventory, tr, days, site)

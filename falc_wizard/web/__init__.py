@@ -55,14 +55,13 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     if size:
         app.extensions["falc_page_cache"] = page_cache.PageCache(size)
 
-    from . import accesslog, compression, i18n, security, templating
-    from ..audio import web as audio
+    from . import accesslog, compression, i18n, listening, security, templating
     from .views import booklet, errors, later, pages, sheets, wizard
 
     i18n.init_app(app)
     security.init_app(app)
     templating.init_app(app)
-    audio.init_app(app)
+    listening.init_app(app)
     errors.init_app(app)
     compression.init_app(app)
     for blueprint in (pages.bp, wizard.bp, sheets.bp, later.bp, booklet.bp):

@@ -56,7 +56,7 @@ DEFAULT_SIZE = 512
 
 def page_key(state: State | None) -> tuple[Hashable, ...]:
     """Everything that makes a page: two requests with equal keys get the same page."""
-    # The audio files made so far: a page names only those (audio/web.py), and a render in
+    # The audio files made so far: a page names only those (listening.py), and a render in
     # the background adds more.
     audio = current_app.extensions.get("falc_audio")
     return (

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from falc_wizard import create_app
-from falc_wizard.audio.web import audio_dir
+from falc_wizard.web.listening import audio_dir
 
 from .browsing import context_options, wait_until_ready
 

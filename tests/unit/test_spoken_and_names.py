@@ -11,11 +11,14 @@ from falc_wizard import load_content
 from falc_wizard.audio import inventory, render, spoken
 from falc_wizard.audio.store import Folder, namer_for, sentence_id
 from falc_wizard.audio.voices import DEFAULT_VOICES, VOICES
-from falc_wizard.web.i18n import available_languages
+from falc_wizard.content import load_site
 from falc_wizard.content.pictograms import titles
+from falc_wizard.web import readings
+from falc_wizard.web.i18n import available_languages
 
 JOURNEYS = load_content()
 LANGUAGES = available_languages()
+SCREENS = readings.screens(load_site())
 
 
 # --- what the voice says ---------------------------------------------------------------
@@ -49,7 +52,7 @@ def test_what_a_voice_would_misread_is_listed_unless_a_spoken_text_covers_it():
 
 
 def test_every_sentence_of_the_shipped_content_is_said_right():
-    found = inventory.build(JOURNEYS, LANGUAGES)
+    found = inventory.build(JOURNEYS, LANGUAGES, SCREENS)
     misread = [f"{lang}: {text}: {spoken.likely_misread(text, lang)}"
                for (lang, text) in found.sentences if spoken.likely_misread(text, lang)]
     assert not misread, "\n".join(misread)
@@ -99,7 +102,7 @@ def test_the_folder_counts_a_name_once_both_its_files_are_there(tmp_path):
 # --- the inventory, over the content (not a sample) -----------------------------------
 
 def test_every_sentence_of_every_screen_of_every_journey_is_in_the_inventory_in_each_language():
-    found = inventory.build(JOURNEYS, LANGUAGES)
+    found = inventory.build(JOURNEYS, LANGUAGES, SCREENS)
     readings = {(r.lang, r.where): r.sentences for r in found.readings}
     for lang in LANGUAGES:
         tr = inventory.Catalog(lang)

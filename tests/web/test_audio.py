@@ -15,7 +15,8 @@ import pytest
 
 from falc_wizard import create_app, engine
 from falc_wizard.audio import inventory, render
-from falc_wizard.audio.web import audio_dir
+from falc_wizard.web import readings
+from falc_wizard.web.listening import audio_dir
 from falc_wizard.web.i18n import available_languages
 from support import VALID, Visitor, answer
 
@@ -39,7 +40,8 @@ def _app(**config):
 def made():
     """The app and its folder of audio files, with every file made."""
     app = _app()
-    found = inventory.build(app.extensions["falc_journeys"], LANGUAGES, resume_days={30, app.config["RESUME_DAYS"]})
+    found = inventory.build(app.extensions["falc_journeys"], LANGUAGES, readings.screens(app.extensions["falc_site"]),
+                            resume_days={30, app.config["RESUME_DAYS"]})
     audio = app.extensions["falc_audio"]
     render.render(found, audio.namer, audio_dir(app), log=lambda line: None)
     audio.folder._looked = 0  # look at the folder again now

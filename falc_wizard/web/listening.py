@@ -1,4 +1,5 @@
-"""The audio files on the site: the route that serves them, and what templates use to offer them.
+"""The audio files on the site (falc_wizard/audio makes them): the route that serves them, and
+what templates use to offer them.
 
 - ``/ecouter/<name>.webm`` and ``.mp3``: a file's name is a hash of what it says, so it
   never changes: a year of cache, ``immutable`` (security.py keeps such a response
@@ -20,10 +21,10 @@ from pathlib import Path
 from flask import Blueprint, Flask, abort, current_app, send_from_directory, url_for
 from markupsafe import Markup
 
-from ..web.display import display_settings
-from ..web.i18n import current_language
-from .inventory import normal
-from .store import FORMATS, SPEEDS, Folder, Namer, namer_for, parse_voices
+from ..audio.inventory import normal
+from ..audio.store import FORMATS, SPEEDS, Folder, Namer, namer_for, parse_voices
+from .display import display_settings
+from .i18n import current_language
 
 bp = Blueprint("audio", __name__)
 
