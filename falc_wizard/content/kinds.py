@@ -43,10 +43,12 @@ class Choice(BaseModel):
 
     id: Id
     text: Text
+    """The button's words: « Je garde mes documents »."""
     pictogram: Text
     next: Id
-    #: Practice: the element of the step's page that makes this choice.
+    """The step this choice leads to."""
     target: OptionalId = ""
+    """Practice: the element of the step's page that makes this choice."""
 
 
 #: What a press leaves on the drawn page, by the kind of element pressed: a box ticked
@@ -71,29 +73,37 @@ class Step(BaseModel):
     model_config = STRICT
 
     id: Id
+    """The step's id: its address (/parcours/<journey>/<id>) and its name in ``next``."""
     kind: str
     sentences: Annotated[Sentences, AfterValidator(_one_to_three)]
+    """What the screen says: 1 to 3 short sentences (docs/GUIDE-CONTENU.md)."""
     pictogram: Text
-    #: The real control's exact label, drawn as the site shows it.
+    """The screen's picture: a file name of falc_wizard/pictograms/, without .svg."""
     label: str = ""
+    """The real control's exact label, drawn as the site shows it."""
     label_look: LookName = "bouton"
+    """How the real control looks, so that the screen draws it the same way."""
     help_title: str = ""
+    """The help's question, under « J'ai besoin d'aide »."""
     help: Sentences = ()
+    """The help's sentences: what the person may need, never what the screen must say."""
     help_pictograms: Sentences = ()
     helper_note: str = ""
-    #: The screen sends the person to the real site (never in practice).
+    """A note for the helper (helper mode): what to watch, what to check on the site."""
     real_site: StrictBool = False
+    """The screen sends the person to the real site (never in practice)."""
     exceptions: Sentences = ()
-    #: The seeds the screen's facts and labels come from ("002"), or "aucun".
+    """The FALC checker's rules this screen may break, by name, with the reason beside it."""
     sources: Sources = Field(default=(), alias="source")
-    #: The part of the journey ("Étape n sur N"); the loader gives each step the one above it.
+    """The seeds the screen's facts and labels come from ("002"), or "aucun"."""
     part: OptionalId = ""
-    #: Practice: the drawn page the step happens on.
+    """The part of the journey ("Étape n sur N"); the loader gives each step the one above it."""
     page: OptionalId = ""
-    #: A step for one mode only: "guide" or "entrainement".
+    """Practice: the drawn page the step happens on."""
     only: Mode = ""
-    #: What the real site sends here: practice shows it arriving on the drawn phone.
+    """A step for one mode only: "guide" or "entrainement"."""
     message: Message = ""
+    """What the real site sends here: practice shows it arriving on the drawn phone."""
 
     #: The main button's text; None where the answers are the buttons (choice).
     button: ClassVar[str | None] = None
@@ -234,8 +244,8 @@ class ActionStep(_Onward):
     kind: Literal["action"] = "action"
     choices: ClassVar[tuple[Choice, ...]] = ()
     field: ClassVar[str] = ""
-    #: Practice: the element of the page to press.
     target: OptionalId = ""
+    """Practice: the element of the page to press."""
 
     button: ClassVar[str | None] = N_("C'est fait")
     pressable: ClassVar[bool] = True
@@ -247,10 +257,10 @@ class FieldStep(_Onward):
 
     kind: Literal["field"] = "field"
     choices: ClassVar[tuple[Choice, ...]] = ()
-    #: The practice field's name: how practice checks what is typed (practice.rules.FIELD_RULES).
     field: Text
-    #: Practice: the field (champ) of the page to type in.
+    """The practice field's name: how practice checks what is typed (practice.rules.FIELD_RULES)."""
     target: OptionalId = ""
+    """Practice: the field (champ) of the page to type in."""
     label_look: LookName = "champ"
 
     button: ClassVar[str | None] = N_("C'est fait")

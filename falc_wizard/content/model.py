@@ -58,10 +58,10 @@ class Journey:
     source: str = ""
     pages: Mapping[str, Page] = field(default_factory=dict)
     parts: tuple[Part, ...] = ()
-    #: "" for the whole file; GUIDE or PRACTICE for a mode's view (``in_mode``).
     mode: str = ""
-    #: A mode's view: the whole journey it was made from.
+    """"" for the whole file; GUIDE or PRACTICE for a mode's view (``in_mode``)."""
     whole: Journey | None = field(default=None, repr=False, compare=False)
+    """A mode's view: the whole journey it was made from."""
 
     def step(self, step_id: str) -> Step | None:
         return self.steps.get(step_id)

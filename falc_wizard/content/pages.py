@@ -33,13 +33,12 @@ class Element(BaseModel):
     id: Id
     kind: ElementKind
     label: str = ""
-    #: Only for an element no seed shows: what is there, in the app's words.
     description: str = ""
-    #: "aucun" when no seed shows the element's text (its page names the seeds).
+    """Only for an element no seed shows: what is there, in the app's words."""
     source: Literal["", "aucun"] = ""
-    #: The element of the same page that makes this one appear once it is done (a box that
-    #: the site shows under a card once the card is chosen), or "": always there.
+    """"aucun" when no seed shows the element's text (its page names the seeds)."""
     after: OptionalId = ""
+    """The element of the same page that makes this one appear once it is done (a box that the site shows under a card once the card is chosen), or "": always there."""
 
     @field_validator("source", mode="before")
     @classmethod
@@ -78,8 +77,8 @@ class Page(BaseModel):
     model_config = STRICT
 
     id: Id
-    #: The page's title, as the seed shows it.
     title: Text
+    """The page's title, as the seed shows it."""
     sources: Sentences = Field(default=(), alias="source")
     elements: tuple[Element, ...]
 

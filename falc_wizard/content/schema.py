@@ -45,14 +45,18 @@ class JourneyFile(BaseModel):
     model_config = STRICT
 
     id: Id
+    """The journey's id: its address (/parcours/<id>)."""
     title: Text
+    """The title on the home page's card: « J'active Mon espace santé »."""
     summary: Text
+    """One sentence under the title."""
     pictogram: Text
-    #: The place on the home page (smallest first).
     order: StrictInt = 100
-    #: The first step (by default the first in the file).
+    """The place on the home page (smallest first)."""
     first: OptionalId = ""
+    """The first step (by default the first in the file)."""
     related: tuple[Id, ...] = ()
+    """Other journeys offered at the end (their ids)."""
     validation: Validation = Validation()
     needs: tuple[Need, ...] = ()
     parts: tuple[Part, ...] = ()

@@ -33,8 +33,9 @@ Mode = Literal["", "guide", "entrainement"]
 Message = Literal["", "sms", "email", "email-documents"]
 
 #: Every model of a content file: read-only once loaded, and a key nobody declared is an error
-#: (a typo never passes silently). ``source`` in a file is ``sources`` in code.
-STRICT = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+#: (a typo never passes silently). ``source`` in a file is ``sources`` in code. A field's
+#: docstring is its description in the JSON Schema: an author's editor shows it.
+STRICT = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, use_attribute_docstrings=True)
 
 
 class ContentError(ValueError):
