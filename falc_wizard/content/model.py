@@ -59,7 +59,7 @@ class Journey:
     pages: Mapping[str, Page] = field(default_factory=dict)
     parts: tuple[Part, ...] = ()
     mode: str = ""
-    """"" for the whole file; GUIDE or PRACTICE for a mode's view (``in_mode``)."""
+    """Empty for the whole file; GUIDE or PRACTICE for a mode's view (``in_mode``)."""
     whole: Journey | None = field(default=None, repr=False, compare=False)
     """A mode's view: the whole journey it was made from."""
 
