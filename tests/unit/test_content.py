@@ -8,14 +8,16 @@ field of each field step, the facts a step must say, the order of screens.
 
 For every journey the suite also checks what all content must be: every step
 names its source seed (or "aucun"); "Étape n sur N, écran k sur M" moves on every screen
-and keeps its totals down every walk, in both modes; the
-longest walk is within the budget; every field step has its own label.
+and keeps its totals down every walk, in both modes; no part shows more than 12 screens on a
+walk; the longest walk is within the budget; every field step has its own label; a phone
+pictures only a code that comes by SMS.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -49,6 +51,11 @@ def _walk_with_progress(journey, picks, practice=False):
             state = engine.walk(journey, state).advance(step.id, answer).state
     return steps, shown
 
+
+PARTS = [pytest.param(name, id=name) for name, data in EXPECTED.items() if "parts" in data]
+
+#: The most screens one part shows on a walk (docs/GUIDE-CONTENU.md: longer, it is cut in 2).
+MOST_SCREENS_IN_A_PART = 12
 
 PATHS = [
     pytest.param(name, path, id=f"{name}: {path['name']}")
@@ -95,6 +102,16 @@ def test_each_path_meets_the_real_labels_in_the_seed_order(name, path):
     assert len(steps) == path["screens"]
     assert steps[-1].id == path["end"]
     assert steps[-1].is_end
+
+
+@pytest.mark.parametrize("name", PARTS)
+def test_the_parts_in_order_and_the_steps_in_each(name):
+    """The parts, as the data file lists them (titles in order), each with exactly its steps."""
+    data, journey = EXPECTED[name], JOURNEYS[name]
+    assert [part.title for part in journey.parts] == list(data["parts"])
+    for part in journey.parts:
+        held = sorted(step.id for step in journey.steps.values() if step.part == part.id)
+        assert held == sorted(data["parts"][part.title]), part.title
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -168,6 +185,35 @@ def test_the_progress_moves_on_every_screen_of_every_walk(name, practice):
         assert shown[-1].position == shown[-1].total
     assert walks and len(totals) == 1, totals
     assert all(len(screens) == 1 for screens in screens_of_part.values()), screens_of_part
+
+
+@pytest.mark.parametrize("practice", [False, True], ids=["guide", "practice"])
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_no_part_shows_more_than_12_screens_on_any_walk(name, practice):
+    """Counted on each walk as the person sees it, in each mode: a longer part is cut in 2."""
+    journey = JOURNEYS[name]
+    for picks in journey.all_picks(practice):
+        shown = Counter(step.part for step in journey.walk(picks, practice))
+        part, screens = shown.most_common(1)[0]
+        assert screens <= MOST_SCREENS_IN_A_PART, (picks, part, screens)
+
+
+#: What a sentence says of where a code comes from.
+_BY_PHONE = re.compile(r"\bSMS\b|téléphone", re.IGNORECASE)
+_BY_EMAIL = re.compile(r"e-mail|\badresse\b", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_a_phone_pictures_only_a_code_that_comes_by_sms(name):
+    """A pictogram has one meaning: « code-unique » (a code on a phone) is on a screen, or in its
+    help, only where the code comes to the phone; where it may come by e-mail too, the picture
+    is the code alone (« code-chiffres »)."""
+    for step in JOURNEYS[name].steps.values():
+        if "code-unique" not in step.pictograms():
+            continue
+        about_codes = [s for s in (*step.sentences, *step.help) if "code" in s.lower()]
+        assert any(_BY_PHONE.search(s) for s in about_codes), (step.id, about_codes)
+        assert not any(_BY_EMAIL.search(s) for s in about_codes), (step.id, about_codes)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

@@ -402,3 +402,68 @@ def test_the_guide_names_the_page_the_person_should_be_on(visitor):
         title = journey.pages[journey.steps[step_id].page].title
         picture = visitor.page.split('class="site-picture-body"', 1)[1].split('class="real ', 1)[0]
         assert "Le titre de la page :" in picture and f'<span lang="fr">{title}</span>' in picture, step_id
+
+
+def open_step_by_picks(visitor, journey_id: str, step_id: str, practice: bool, **picks) -> None:
+    """Start a journey in that mode and walk the path that takes ``picks`` up to ``step_id``."""
+    journey = JOURNEYS[journey_id]
+    walks = [p for p in journey.all_picks(practice) if all(p.get(k) == v for k, v in picks.items())]
+    path = next(ids for ids in ([s.id for s in journey.walk(p, practice)] for p in walks) if step_id in ids)
+    visitor.start(journey, practice=practice)
+    visitor.walk_to(journey, path, step_id, practice=practice)
+
+
+def progress_said(page: str) -> str:
+    return re.search(r'<p class="progress-text">([^<]+)</p>\s*<p class="progress-part">([^<]+)</p>', page).groups()
+
+
+def test_wrong_contact_details_on_the_code_page_in_practice(visitor):
+    """« Mon code provisoire » (002) shows where the code goes; wrong, the person presses the copy's
+    link « Mes coordonnées sont incorrectes ? » (003: it is there to change them). No seed shows
+    the page it opens: practice says so in the app's words, draws no page, then goes on to
+    choosing where the code goes, on the copy, the link drawn as done."""
+    open_step_by_picks(visitor, "activer", "envoi-verifier", practice=True, **{"envoi-verifier": "fausses"})
+    assert progress_said(visitor.page) == ("Étape 3 sur 5, écran 1 sur 7", "Mon code")
+    visitor.post(data={"choix": "fausses"})
+    assert visitor.url == "/parcours/activer/coordonnees-incorrectes"
+    assert 'class="site-copy-title">Mon code provisoire</h' in visitor.page
+    assert re.search(r'<button[^>]*value="incorrectes"[^>]* role="link"', visitor.page)
+    press(visitor, "envoyer")
+    hint = visitor.page.split('<div class="copy-hint"', 1)[1].split("</div>", 1)[0]
+    assert "Ce n'est pas ce bouton." in hint and "Je cherche le lien Mes coordonnées sont incorrectes ?" in hint
+    press(visitor, "incorrectes")
+    assert visitor.url == "/parcours/activer/corriger-coordonnees-entrainement"
+    assert progress_said(visitor.page) == ("Étape 3 sur 5, écran 3 sur 7", "Mon code")
+    assert "Sur le vrai site, je corrige alors mes coordonnées." in visitor.page
+    assert 'class="site-copy"' not in visitor.page  # a page no seed shows is never drawn
+    visitor.post()
+    assert visitor.url == "/parcours/activer/envoi-choix"
+    assert re.search(r'<button[^>]*value="incorrectes" class="[^"]*copy-done', visitor.page)
+    press(visitor, "sms")
+    assert visitor.url == "/parcours/activer/envoyer-code"
+
+
+def test_wrong_contact_details_on_the_code_page_in_the_guide(visitor):
+    """The guide draws the real link on its page; the next screen, which no seed shows, names no
+    label and tells the helper to check on the site; then the choice of e-mail or SMS."""
+    visitor.get("/reglages")
+    visitor.toggle("helper", back_to="/")
+    open_step_by_picks(visitor, "activer", "coordonnees-incorrectes", practice=False)
+    assert 'class="real real-link"' in visitor.page and "Mes coordonnées sont incorrectes ?" in visitor.page
+    assert '<span lang="fr">Mon code provisoire</span>' in visitor.page
+    visitor.post()
+    assert visitor.url == "/parcours/activer/corriger-coordonnees"
+    assert progress_said(visitor.page) == ("Étape 3 sur 5, écran 3 sur 7", "Mon code")
+    assert "Je corrige mes coordonnées comme le site me le demande." in visitor.page
+    assert 'class="real-site"' not in visitor.page
+    assert "Cet écran n'est pas dans les guides officiels : vérifiez sur le site." in visitor.page
+    visitor.post()
+    assert visitor.url == "/parcours/activer/envoi-choix"
+
+
+def test_the_code_way_goes_through_mon_code_too(visitor):
+    """003's way types the code on « Je m'identifie » (Mon identité); its Continuer, which sends it,
+    is the part Mon code: every walk shows every part, in order."""
+    open_step_by_picks(visitor, "activer", "avec-code-continuer", practice=True)
+    assert progress_said(visitor.page) == ("Étape 3 sur 5, écran 1 sur 7", "Mon code")
+
