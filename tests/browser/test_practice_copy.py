@@ -189,3 +189,55 @@ def test_one_word_buttons_of_the_copy_stay_whole_on_a_phone_with_large_text(chro
         assert checked >= 6  # the check saw the copy's buttons
     finally:
         context.close()
+
+
+def test_the_copys_retour_is_not_the_apps_retour(page, live_server):
+    """On the copy of « Mon identité » (002), the page's own « Retour » and the app's « Retour »:
+    a screen reader finds the copy's inside the region named « Copie du site, pour m'entraîner »,
+    as « Copie du site : Retour »; the app's link is outside it. On screen, the copy is a drawn
+    window (a grey bar with its heading, the site's brand bar, then the page), and its « Retour »
+    has the site's look (a pill with the site's blue edge), not the app's (an underlined link)."""
+    walk_in_practice_to(page, live_server, "activer", "carte-continuer-sans-photo")
+    copy = page.get_by_role("region", name=COPY, exact=True)
+    expect(copy.get_by_role("heading", name=COPY, exact=True)).to_be_visible()
+    copys = copy.get_by_role("button", name="Copie du site : Retour", exact=True)
+    expect(copys).to_be_visible()
+    assert copy.get_by_role("link", name="Retour", exact=True).count() == 0
+    apps = page.get_by_role("link", name="Retour", exact=True)
+    expect(apps).to_have_count(1)
+    window, app_box = copy.bounding_box(), apps.bounding_box()
+    assert app_box["x"] + app_box["width"] <= window["x"] or app_box["y"] + app_box["height"] <= window["y"]
+    bar = copy.locator(".site-copy-bar")
+    brand, title = copy.locator(".site-copy-brand"), copy.get_by_role("heading", name="Mon identité", exact=True)
+    assert bar.bounding_box()["y"] < brand.bounding_box()["y"] < title.bounding_box()["y"]
+    assert bar.evaluate("e => getComputedStyle(e).backgroundColor") not in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)")
+    look = "e => { const s = getComputedStyle(e); return [s.borderTopWidth, s.borderTopColor, s.textDecorationLine]; }"
+    assert copys.evaluate(look) == ["3px", "rgb(45, 61, 158)", "none"]
+    assert apps.evaluate(look)[0] == "0px" and "underline" in apps.evaluate(look)[2]
+    audit(page, "the copy's Retour")
+
+
+def walk_in_practice_to(page, live_server, journey_id, step_id):
+    """Start practice and walk the first path holding ``step_id`` up to it, pressing on the copy."""
+    journey = JOURNEYS[journey_id]
+    view = journey.in_mode(True)
+    path = next(p for p in engine.all_paths(journey, practice=True) if step_id in p)
+    start_practice(page, live_server, journey_id)
+    for here, following in zip(path, path[1:path.index(step_id) + 1]):
+        step = view.steps[here]
+        if step.kind == "choice":
+            choice = next(c for c in step.choices if c.next == following)
+            if choice.target:
+                page.locator(f".site-copy-form button[name=element][value='{choice.target}']").click()
+            else:
+                page.locator(f"button[name=choix][value='{choice.id}']").click()
+        elif step.kind == "field":
+            for name, value in typed(step.field).items():
+                page.locator(f'main form [name="{name}"]').fill(value)
+            page.locator("main form .button-main").click()
+        elif step.kind == "action":
+            page.locator(f".site-copy-form button[name=element][value='{step.target}']").click()
+        else:
+            page.locator("main form .button-main").click()
+        page.wait_for_load_state("load")
+    assert page.url.endswith(f"/parcours/{journey_id}/{step_id}"), page.url

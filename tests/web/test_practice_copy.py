@@ -467,3 +467,37 @@ def test_the_code_way_goes_through_mon_code_too(visitor):
     open_step_by_picks(visitor, "activer", "avec-code-continuer", practice=True)
     assert progress_said(visitor.page) == ("Étape 3 sur 5, écran 1 sur 7", "Mon code")
 
+
+def copy_section(page: str) -> str:
+    return page.split('<section class="site-copy"', 1)[1].split("</section>", 1)[0]
+
+
+def test_the_copy_is_a_window_apart_from_the_apps_own_controls(visitor):
+    """The copy's own « Retour » is not the app's: the copy is a region named by its visible heading,
+    drawn as a browser window with the site's brand bar; the app's « Retour » link stays outside it;
+    a screen reader hears the copy's as « Copie du site : Retour ». A label no app control has
+    (« Continuer » on an action step) keeps its own name."""
+    open_activer_step(visitor, "carte-continuer-sans-photo", practice=True)
+    page = visitor.page
+    assert '<section class="site-copy" aria-labelledby="copie-nom">' in page
+    copy = copy_section(page)
+    bar = copy.split('<div class="site-copy-page"', 1)[0]
+    assert re.search(r'<h2 class="site-copy-frame" id="copie-nom">Copie du site, pour m\'entraîner</h2>', bar)
+    inside = copy.split('<div class="site-copy-page"', 1)[1]
+    assert inside.index('class="site-copy-brand"') < inside.index('<h3 class="site-copy-title">Mon identité</h3>')
+    retour = re.search(r'<button[^>]*value="retour"[^>]*>\s*<span class="copy-label">(.*?)</span>\s*</button>', copy, re.S)
+    assert retour and re.fullmatch(r'<span class="visually-hidden" lang="fr">Copie du site : </span>Retour', retour.group(1))
+    continuer = re.search(r'<button[^>]*value="continuer"[^>]*>\s*<span class="copy-label">(.*?)</span>', copy, re.S)
+    assert continuer and continuer.group(1) == "Continuer"
+    assert '<a class="back-link"' in page.split('<section class="site-copy"', 1)[0]
+    assert "back-link" not in copy
+
+
+def test_the_copys_need_for_help_is_not_the_apps_help(visitor):
+    """« Besoin d'aide ? » on the drawn page (003) is heard as the copy's: the app's help is
+    « J'ai besoin d'aide », outside the copy."""
+    open_step_by_picks(visitor, "refuser", "telecharger-justificatif", practice=True)
+    copy = copy_section(visitor.page)
+    aide = re.search(r'value="besoin-d-aide"[^>]*>\s*<span class="copy-label">(.*?)</span>\s*</button>', copy, re.S)
+    assert aide and aide.group(1) == '<span class="visually-hidden" lang="fr">Copie du site : </span>Besoin d\'aide ?'
+    assert 'id="aide-titre"' not in copy and 'id="aide-titre"' in visitor.page
