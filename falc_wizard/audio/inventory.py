@@ -28,7 +28,7 @@ from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
 from ..content import Journey, Site, Step, load_site, titles
-from ..practice.copy import LOOK_FOR
+from ..practice.copy import LOOK_FOR, look_for
 from ..resources import resource_dir
 
 #: Errors that count what was typed are made for counts up to this; a longer value's
@@ -153,7 +153,7 @@ def _practice(inventory: Inventory, tr: Catalog, journey: Journey) -> None:
         elif step.target and page.element(step.target) is not None:
             target = page.element(step.target)
             if target.kind in LOOK_FOR:
-                inventory.add(tr.lang, tr(LOOK_FOR[target.kind], label=target.label), at)
+                inventory.add(tr.lang, look_for(target, tr), at)
 
 
 def _values(inventory: Inventory, tr: Catalog, resume_days: Iterable[int], site: Site) -> None:

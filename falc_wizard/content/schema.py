@@ -47,7 +47,7 @@ class JourneyFile(BaseModel):
     id: Id
     """The journey's id: its address (/parcours/<id>)."""
     title: Text
-    """The title on the home page's card: « J'active Mon espace santé »."""
+    """The title on the home page's card, a sentence that says what the person does: « Je ... »."""
     summary: Text
     """One sentence under the title."""
     pictogram: Text

@@ -153,10 +153,13 @@ _LOOK_FOR_UNSEEN_BOX = N_("Je cherche la case à cocher.")
 Translate = Callable[..., str]
 
 
-def _look_for(target: Element, translate: Translate) -> str:
+def look_for(target: Element, translate: Translate) -> str:
+    """What to look for on the page: "Je cherche le lien Mes coordonnées sont incorrectes ?"
+    (a label that ends its own sentence gets no full stop after it)."""
     if target.kind == "case" and not target.label:
         return translate(_LOOK_FOR_UNSEEN_BOX)
-    return translate(LOOK_FOR[target.kind], label=target.label)
+    said = translate(LOOK_FOR[target.kind], label=target.label)
+    return said[:-1] if said.endswith(("?.", "!.")) else said
 
 
 def hint(journey: Journey, step: Step, press: Press, translate: Translate,
@@ -176,7 +179,7 @@ def hint(journey: Journey, step: Step, press: Press, translate: Translate,
     if step.has_choices:
         labels = f" {translate(N_('ou'))} ".join(f"« {e.label} »" for e in wanted)
         return first, translate(N_("Je choisis : %(labels)s."), labels=labels)
-    return first, _look_for(wanted[0], translate)
+    return first, look_for(wanted[0], translate)
 
 
 def _done_on_page(journey: Journey, walk: engine.Walk, step: Step) -> dict[str, str]:

@@ -501,3 +501,15 @@ def test_the_copys_need_for_help_is_not_the_apps_help(visitor):
     aide = re.search(r'value="besoin-d-aide"[^>]*>\s*<span class="copy-label">(.*?)</span>\s*</button>', copy, re.S)
     assert aide and aide.group(1) == '<span class="visually-hidden" lang="fr">Copie du site : </span>Besoin d\'aide ?'
     assert 'id="aide-titre"' not in copy and 'id="aide-titre"' in visitor.page
+
+
+@pytest.mark.parametrize("label, said", [
+    ("Mes coordonnées sont incorrectes ?", "Je cherche le lien Mes coordonnées sont incorrectes ?"),
+    ("Continuer", "Je cherche le lien Continuer."),
+])
+def test_what_to_look_for_ends_as_a_sentence(label, said):
+    """A label that ends its own sentence ("... ?") gets no full stop after it, on screen and heard."""
+    from falc_wizard.content import Element
+    from falc_wizard.practice.copy import look_for
+
+    assert look_for(Element(id="lien", kind="lien", label=label), lambda text, **values: text % values) == said
