@@ -110,7 +110,7 @@ def one_line(error: ValidationError, data: Mapping[str, Any], source: str) -> st
     """The first problem pydantic found, as one line: the file, the item (by its id), the key."""
     problem = error.errors(include_url=False)[0]
     loc = list(problem["loc"])
-    where, node, key = [source], data, ""
+    where, node, keys = [source], data, []
     while loc:
         name = loc.pop(0)
         if name in _NAMED and loc and isinstance(loc[0], int):
@@ -119,11 +119,12 @@ def one_line(error: ValidationError, data: Mapping[str, Any], source: str) -> st
             node = items[index] if isinstance(items, list) and index < len(items) else None
             item_id = node.get("id") if isinstance(node, Mapping) else None
             where.append(f"{_NAMED[name]} '{item_id}'" if isinstance(item_id, str) else f"{_NAMED[name]} {index + 1}")
+            keys = []
             if name == "steps" and loc and loc[0] in KINDS:
                 loc.pop(0)  # the kind that pydantic read the step as
-        elif isinstance(name, str) and not key:
-            key = name
-    return f"{' '.join(where)}: {_problem(problem, key)}"
+        elif isinstance(name, str):
+            keys.append(name)  # a key, or a key of a table inside the item ("validation.on")
+    return f"{' '.join(where)}: {_problem(problem, '.'.join(keys))}"
 
 
 def _problem(problem: Mapping[str, Any], key: str) -> str:

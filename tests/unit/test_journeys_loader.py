@@ -69,6 +69,8 @@ def test_a_loop_is_a_path_with_no_end():
     (lambda d: d["steps"][2].pop("field"), "'field' is missing"),
     (lambda d: d["steps"][0].update(colour="red"), "unknown key(s) colour"),
     (lambda d: d["steps"][0].pop("pictogram"), "'pictogram' is missing"),
+    (lambda d: d["steps"][1]["choices"][0].pop("next"), "step 'carte' choice 'sans-photo': 'next' is missing"),
+    (lambda d: d.update(validation={"on": 3}), "demo.toml: 'validation.on': input should be a valid string"),
 ])
 def test_malformed_steps(change, problem):
     data = demo_data()
