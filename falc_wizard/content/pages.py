@@ -33,6 +33,9 @@ class Element(BaseModel):
     id: Id
     kind: ElementKind
     label: str = ""
+    detail: str = ""
+    """A line the seed shows under the label, part of the same control: the masked address a
+    card sends the code to (« Je reçois mon code sur nat*****@orange.fr »)."""
     description: str = ""
     """Only for an element no seed shows: what is there, in the app's words."""
     source: Literal["", "aucun"] = ""

@@ -422,8 +422,13 @@ def test_wrong_contact_details_on_the_code_page_in_practice(visitor):
     link « Mes coordonnées sont incorrectes ? » (003: it is there to change them). No seed shows
     the page it opens: practice says so in the app's words, draws no page, then goes on to
     choosing where the code goes, on the copy, the link drawn as done."""
-    open_step_by_picks(visitor, "activer", "envoi-verifier", practice=True, **{"envoi-verifier": "fausses"})
-    assert progress_said(visitor.page) == ("Étape 3 sur 5, écran 1 sur 7", "Mon code")
+    open_step_by_picks(visitor, "activer", "envoi-lire", practice=True, **{"envoi-verifier": "fausses"})
+    assert progress_said(visitor.page) == ("Étape 3 sur 5, écran 1 sur 8", "Mon code")
+    # Before saying whether they recognise them, the person sees the masked address and number.
+    copy = copy_section(visitor.page)
+    assert "Je reçois mon code sur nat*****@orange.fr" in copy and "Je reçois mon code au *****510" in copy
+    visitor.post()
+    assert visitor.url == "/parcours/activer/envoi-verifier"
     visitor.post(data={"choix": "fausses"})
     assert visitor.url == "/parcours/activer/coordonnees-incorrectes"
     assert 'class="site-copy-title">Mon code provisoire</h' in visitor.page
@@ -433,7 +438,7 @@ def test_wrong_contact_details_on_the_code_page_in_practice(visitor):
     assert "Ce n'est pas ce bouton." in hint and "Je cherche le lien Mes coordonnées sont incorrectes ?" in hint
     press(visitor, "incorrectes")
     assert visitor.url == "/parcours/activer/corriger-coordonnees-entrainement"
-    assert progress_said(visitor.page) == ("Étape 3 sur 5, écran 3 sur 7", "Mon code")
+    assert progress_said(visitor.page) == ("Étape 3 sur 5, écran 4 sur 8", "Mon code")
     assert "Sur le vrai site, je corrige alors mes coordonnées." in visitor.page
     assert 'class="site-copy"' not in visitor.page  # a page no seed shows is never drawn
     visitor.post()
@@ -465,7 +470,7 @@ def test_the_code_way_goes_through_mon_code_too(visitor):
     """003's way types the code on « Je m'identifie » (Mon identité); its Continuer, which sends it,
     is the part Mon code: every walk shows every part, in order."""
     open_step_by_picks(visitor, "activer", "avec-code-continuer", practice=True)
-    assert progress_said(visitor.page) == ("Étape 3 sur 5, écran 1 sur 7", "Mon code")
+    assert progress_said(visitor.page) == ("Étape 3 sur 5, écran 1 sur 8", "Mon code")
 
 
 def copy_section(page: str) -> str:
