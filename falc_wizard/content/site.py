@@ -25,7 +25,7 @@ from typing import Annotated, Any, Iterator, Mapping
 from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, StringConstraints, ValidationError, model_validator
 
 from .pictograms import titles
-from .values import EMPTY, STRICT, Sentences, Text
+from .values import STRICT, Sentences, Text
 
 #: The file of a content folder that holds its [app] and [site] tables.
 SITE_FILE = "site.toml"

@@ -65,7 +65,7 @@ from .first_use import first_use_findings
 from .gestures import choice_findings, gesture_findings, screen_findings as gesture_screen_findings
 from .labels import field_label_findings, label_findings
 from .languages import rules_for
-from .text import find, plain, split_sentences, without_labels, words
+from .text import find, split_sentences, without_labels, words
 from .voice import negative, passive
 
 #: Every rule name, as used in findings and in a step's ``exceptions`` list.
